@@ -1,0 +1,76 @@
+package dev.cognitoee;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Turns Cognito EE on for the application: put it on any CDI bean (typically an {@code @ApplicationScoped}
+ * configuration class) and the module installs a Jakarta Security {@code HttpAuthenticationMechanism} and
+ * {@code IdentityStore} backed by the configured Amazon Cognito user pool.
+ *
+ * <p>Every attribute has a MicroProfile Config key, named in its documentation and in the matching constant of
+ * {@link dev.cognitoee.config.CognitoConfigKeys}. A value found in MicroProfile Config (system property,
+ * environment variable, {@code microprofile-config.properties}) wins over the attribute; an empty attribute means
+ * "not set here". A missing or malformed required value fails the deployment with a message naming the key.
+ *
+ * <pre>{@code
+ * @CognitoAuthenticationMechanismDefinition(region = "eu-west-1", userPoolId = "eu-west-1_AbC123", clientId = "4f1...")
+ * @DeclareRoles({"admin", "user"})
+ * @ApplicationScoped
+ * public class SecurityConfig { }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface CognitoAuthenticationMechanismDefinition {
+
+    /** The AWS region of the user pool, e.g. {@code eu-west-1}. Key {@code cognito.region}; defaults to the
+     *  region prefix of the user pool id. */
+    String region() default "";
+
+    /** The user pool id, e.g. {@code eu-west-1_AbC123}. Key {@code cognito.user-pool-id}. Required. */
+    String userPoolId() default "";
+
+    /** The app client id(s) whose tokens are accepted, comma-separated. Key {@code cognito.client-id}. Required. */
+    String clientId() default "";
+
+    /** The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to
+     *  {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
+    String issuer() default "";
+
+    /** Where the pool's signing keys are published. Key {@code cognito.jwks-uri}; defaults to
+     *  {@code <issuer>/.well-known/jwks.json}. Must be https unless the host is a loopback address. */
+    String jwksUri() default "";
+
+    /** Which Cognito token a bearer request must carry: {@code access} (default) or {@code id}.
+     *  Key {@code cognito.token-use}. */
+    String tokenUse() default "";
+
+    /** Tolerated clock difference, in seconds, for {@code exp}, {@code nbf} and {@code iat}; -1 means the
+     *  default (60). Key {@code cognito.clock-skew}. */
+    int clockSkew() default -1;
+
+    /** The claim holding the caller's groups, which become roles. Key {@code cognito.groups-claim};
+     *  default {@code cognito:groups}. */
+    String groupsClaim() default "";
+
+    /** The claim holding the caller's name. Key {@code cognito.caller-name-claim}; default {@code username}
+     *  for access tokens, {@code cognito:username} for id tokens. */
+    String callerNameClaim() default "";
+
+    /** Connect timeout for fetching the JWKS, in milliseconds; -1 means the default (5000).
+     *  Key {@code cognito.jwks-connect-timeout}. */
+    int jwksConnectTimeout() default -1;
+
+    /** Read timeout for fetching the JWKS, in milliseconds; -1 means the default (5000).
+     *  Key {@code cognito.jwks-read-timeout}. */
+    int jwksReadTimeout() default -1;
+
+    /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
+     *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */
+    int tokenCacheSize() default -1;
+}

@@ -1,0 +1,55 @@
+package dev.cognitoee.config;
+
+import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The raw settings of a deployment: MicroProfile Config first, then the attributes of
+ * {@link CognitoAuthenticationMechanismDefinition}. Empty attributes and negative numbers count as unset.
+ */
+public final class AnnotationSettings {
+
+    private AnnotationSettings() {
+    }
+
+    /** The settings lookup that {@link CognitoConfigReader#read} expects. */
+    public static Function<String, Optional<String>> of(CognitoAuthenticationMechanismDefinition definition,
+                                                        Config config) {
+        Map<String, String> fromAnnotation = attributes(definition);
+        return key -> config.getOptionalValue(key, String.class)
+                .or(() -> Optional.ofNullable(fromAnnotation.get(key)));
+    }
+
+    static Map<String, String> attributes(CognitoAuthenticationMechanismDefinition definition) {
+        Map<String, String> values = new HashMap<>();
+        put(values, CognitoConfigKeys.REGION, definition.region());
+        put(values, CognitoConfigKeys.USER_POOL_ID, definition.userPoolId());
+        put(values, CognitoConfigKeys.CLIENT_ID, definition.clientId());
+        put(values, CognitoConfigKeys.ISSUER, definition.issuer());
+        put(values, CognitoConfigKeys.JWKS_URI, definition.jwksUri());
+        put(values, CognitoConfigKeys.TOKEN_USE, definition.tokenUse());
+        put(values, CognitoConfigKeys.CLOCK_SKEW, definition.clockSkew());
+        put(values, CognitoConfigKeys.GROUPS_CLAIM, definition.groupsClaim());
+        put(values, CognitoConfigKeys.CALLER_NAME_CLAIM, definition.callerNameClaim());
+        put(values, CognitoConfigKeys.JWKS_CONNECT_TIMEOUT, definition.jwksConnectTimeout());
+        put(values, CognitoConfigKeys.JWKS_READ_TIMEOUT, definition.jwksReadTimeout());
+        put(values, CognitoConfigKeys.TOKEN_CACHE_SIZE, definition.tokenCacheSize());
+        return values;
+    }
+
+    private static void put(Map<String, String> values, String key, String attribute) {
+        if (!attribute.isBlank()) {
+            values.put(key, attribute);
+        }
+    }
+
+    private static void put(Map<String, String> values, String key, int attribute) {
+        if (attribute >= 0) {
+            values.put(key, Integer.toString(attribute));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.cognitoee.config;
+
+import static dev.cognitoee.config.CognitoConfigKeys.CALLER_NAME_CLAIM;
+import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_ID;
+import static dev.cognitoee.config.CognitoConfigKeys.CLOCK_SKEW;
+import static dev.cognitoee.config.CognitoConfigKeys.GROUPS_CLAIM;
+import static dev.cognitoee.config.CognitoConfigKeys.ISSUER;
+import static dev.cognitoee.config.CognitoConfigKeys.JWKS_CONNECT_TIMEOUT;
+import static dev.cognitoee.config.CognitoConfigKeys.JWKS_READ_TIMEOUT;
+import static dev.cognitoee.config.CognitoConfigKeys.JWKS_URI;
+import static dev.cognitoee.config.CognitoConfigKeys.REGION;
+import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
+import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_USE;
+import static dev.cognitoee.config.CognitoConfigKeys.USER_POOL_ID;
+
+import dev.cognitoee.token.TokenUse;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link CognitoConfig} from the settings (MicroProfile Config first, then the annotation), applying the
+ * documented defaults and checking every value. All problems are collected before failing, so that one failed
+ * deployment names every key to fix.
+ */
+public final class CognitoConfigReader {
+
+    // The patterns of the Cognito API reference (UserPoolId, ClientId) and of AWS region names.
+    private static final Pattern USER_POOL_ID_PATTERN = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+    private static final Pattern CLIENT_ID_PATTERN = Pattern.compile("[\\w+]{1,128}");
+    private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    static final int DEFAULT_JWKS_TIMEOUT_MILLIS = 5000;
+    static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+    static final String DEFAULT_GROUPS_CLAIM = "cognito:groups";
+
+    private final Function<String, Optional<String>> settings;
+    private final List<String> problems = new ArrayList<>();
+
+    private CognitoConfigReader(Function<String, Optional<String>> settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @param settings the raw value of each key, if set anywhere (blank counts as unset)
+     * @throws InvalidConfigurationException listing every missing or malformed key
+     */
+    public static CognitoConfig read(Function<String, Optional<String>> settings)
+            throws InvalidConfigurationException {
+        return new CognitoConfigReader(settings).read();
+    }
+
+    private CognitoConfig read() throws InvalidConfigurationException {
+        String userPoolId = required(USER_POOL_ID, "userPoolId", USER_POOL_ID_PATTERN,
+                "is not a user pool id (expected <region>_<id>, e.g. eu-west-1_AbC123)");
+        String region = region(userPoolId);
+        List<String> clientIds = clientIds();
+        TokenUse tokenUse = tokenUse();
+        String issuer = issuer(region, userPoolId);
+        URI jwksUri = jwksUri(issuer);
+        Duration clockSkew = Duration.ofSeconds(wholeNumber(CLOCK_SKEW, DEFAULT_CLOCK_SKEW_SECONDS, 0, "seconds"));
+        String groupsClaim = value(GROUPS_CLAIM).orElse(DEFAULT_GROUPS_CLAIM);
+        String callerNameClaim = value(CALLER_NAME_CLAIM)
+                .orElse(tokenUse == TokenUse.ID ? "cognito:username" : "username");
+        Duration connectTimeout = Duration.ofMillis(
+                wholeNumber(JWKS_CONNECT_TIMEOUT, DEFAULT_JWKS_TIMEOUT_MILLIS, 1, "milliseconds"));
+        Duration readTimeout = Duration.ofMillis(
+                wholeNumber(JWKS_READ_TIMEOUT, DEFAULT_JWKS_TIMEOUT_MILLIS, 1, "milliseconds"));
+        int tokenCacheSize = wholeNumber(TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE, 0, "entries");
+
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return new CognitoConfig(region, userPoolId, clientIds, issuer, jwksUri, tokenUse, clockSkew,
+                groupsClaim, callerNameClaim, connectTimeout, readTimeout, tokenCacheSize);
+    }
+
+    private String region(String userPoolId) {
+        Optional<String> poolRegion = Optional.ofNullable(userPoolId)
+                .map(id -> id.substring(0, id.indexOf('_')))
+                .filter(prefix -> REGION_PATTERN.matcher(prefix).matches());
+        Optional<String> configured = value(REGION);
+        if (configured.isEmpty()) {
+            if (poolRegion.isEmpty() && userPoolId != null) {
+                problems.add(REGION + " is missing: set it in MicroProfile Config or in "
+                        + "@CognitoAuthenticationMechanismDefinition(region) (it cannot be read from the user pool id '"
+                        + userPoolId + "')");
+            }
+            return poolRegion.orElse(null);
+        }
+        String region = configured.get();
+        if (!REGION_PATTERN.matcher(region).matches()) {
+            problems.add(REGION + " '" + region + "' is not an AWS region name (e.g. eu-west-1)");
+        } else if (poolRegion.isPresent() && !poolRegion.get().equals(region)) {
+            problems.add(REGION + " '" + region + "' does not match the region of " + USER_POOL_ID + " '"
+                    + userPoolId + "'");
+        }
+        return region;
+    }
+
+    private List<String> clientIds() {
+        String raw = required(CLIENT_ID, "clientId", null, null);
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+        for (String id : ids) {
+            if (!CLIENT_ID_PATTERN.matcher(id).matches()) {
+                problems.add(CLIENT_ID + " '" + id + "' is not an app client id");
+            }
+        }
+        if (ids.isEmpty()) {
+            problems.add(CLIENT_ID + " lists no app client id");
+        }
+        return ids;
+    }
+
+    private TokenUse tokenUse() {
+        Optional<String> raw = value(TOKEN_USE);
+        if (raw.isEmpty()) {
+            return TokenUse.ACCESS;
+        }
+        Optional<TokenUse> use = TokenUse.fromClaimValue(raw.get());
+        if (use.isEmpty()) {
+            problems.add(TOKEN_USE + " '" + raw.get() + "' must be 'access' or 'id'");
+        }
+        return use.orElse(TokenUse.ACCESS);
+    }
+
+    private String issuer(String region, String userPoolId) {
+        Optional<String> configured = value(ISSUER);
+        if (configured.isPresent()) {
+            URI uri = uri(ISSUER, configured.get());
+            if (uri != null && !isHttp(uri)) {
+                problems.add(ISSUER + " '" + configured.get() + "' must be an http(s) URL");
+            }
+            return configured.get();
+        }
+        return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    private URI jwksUri(String issuer) {
+        Optional<String> configured = value(JWKS_URI);
+        URI uri = uri(configured.isPresent() ? JWKS_URI : ISSUER,
+                configured.orElse(issuer + "/.well-known/jwks.json"));
+        if (uri == null) {
+            return null;
+        }
+        // Keys fetched over plain http could be swapped by anyone on the path: only a local emulator may use it.
+        if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+            return uri;
+        }
+        problems.add(JWKS_URI + " '" + uri + "' must be an https URL (plain http is accepted for loopback hosts only)");
+        return null;
+    }
+
+    private URI uri(String key, String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (uri.isAbsolute() && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(key + " '" + raw + "' is not an absolute URL");
+        return null;
+    }
+
+    private int wholeNumber(String key, int defaultValue, int min, String unit) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(raw.get());
+            if (number >= min) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(key + " '" + raw.get() + "' must be a whole number of " + unit + ", at least " + min);
+        return defaultValue;
+    }
+
+    private String required(String key, String attribute, Pattern pattern, String malformedMessage) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            problems.add(key + " is missing: set it in MicroProfile Config or in "
+                    + "@CognitoAuthenticationMechanismDefinition(" + attribute + ")");
+            return null;
+        }
+        if (pattern != null && !pattern.matcher(raw.get()).matches()) {
+            problems.add(key + " '" + raw.get() + "' " + malformedMessage);
+            return null;
+        }
+        return raw.get();
+    }
+
+    private Optional<String> value(String key) {
+        return settings.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean isHttp(URI uri) {
+        return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+    }
+
+    private static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        try {
+            // Only literal addresses are judged: no DNS lookup at deployment for a name.
+            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+]") && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
