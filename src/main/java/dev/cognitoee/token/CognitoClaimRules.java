@@ -57,7 +57,8 @@ final class CognitoClaimRules {
 
     private boolean issuedToUs(JsonObject claims) throws TokenRejectedException {
         if (tokenUse == TokenUse.ACCESS) {
-            return clientIds.contains(string(claims, "client_id"));
+            String clientId = string(claims, "client_id");
+            return clientId != null && clientIds.contains(clientId); // List.copyOf lists throw on contains(null)
         }
         JsonValue aud = claims.get("aud");
         if (aud instanceof JsonString single) {

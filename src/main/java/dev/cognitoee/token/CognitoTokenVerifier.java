@@ -85,6 +85,11 @@ public final class CognitoTokenVerifier {
         return new VerifiedToken(token, claims);
     }
 
+    /** The verified-token cache, null when turned off (for tests). */
+    VerifiedTokenCache cache() {
+        return cache;
+    }
+
     private void verifySignature(CompactJws jws) throws TokenRejectedException, SigningKeysUnavailableException {
         JWSHeader header = verifiedHeaders.get(jws.header());
         boolean known = header != null;
