@@ -1,0 +1,198 @@
+package dev.cognitoee.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The real {@code cognito-local} emulator (npm, pinned in {@code src/test/cognito-local/package-lock.json}), started
+ * once per test JVM on a free loopback port in a fresh state directory under {@code target/}, and stopped when the
+ * JVM ends. Its output is kept so that tests can read the confirmation codes it "sends".
+ */
+public final class CognitoLocal {
+
+    public static final Region REGION = Region.US_EAST_1;
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+    private static final Pattern DELIVERY = Pattern.compile("Username:\\s+(\\S+).*?Code:\\s+(\\S+)", Pattern.DOTALL);
+
+    private static CognitoLocal shared;
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final List<String> output = new ArrayList<>();
+
+    private CognitoLocal(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /** The emulator of this test JVM, started on first use. */
+    public static synchronized CognitoLocal shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+        }
+        return shared;
+    }
+
+    private static CognitoLocal start() {
+        Path installation = Path.of(TestSettings.required("cognitoee.cognitoLocalDir"));
+        Path startScript = installation.resolve("node_modules/cognito-local/lib/bin/start.js");
+        if (!Files.isRegularFile(startScript)) {
+            throw new IllegalStateException("cognito-local is not installed at " + installation
+                    + ": run 'npm ci' there (the Maven build does it in pre-integration-test)");
+        }
+        try {
+            int port = freePort();
+            Path stateDir = Files.createDirectories(TestSettings.buildDir()
+                    .resolve("cognito-local-" + Instant.now().toEpochMilli()));
+            Files.createDirectories(stateDir.resolve(".cognito"));
+            Files.writeString(stateDir.resolve(".cognito/config.json"),
+                    "{\"UserPoolDefaults\":{\"UsernameAttributes\":[]}}");
+            Path logFile = stateDir.resolve("cognito-local.log");
+            ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
+                    .directory(stateDir.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().put("NO_COLOR", "1");
+            CognitoLocal emulator = new CognitoLocal(builder.start(), port, logFile);
+            emulator.keepOutput();
+            emulator.awaitHealthy(Duration.ofSeconds(30));
+            return emulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start cognito-local", e);
+        }
+    }
+
+    private void keepOutput() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    String plain = ANSI.matcher(line).replaceAll("");
+                    synchronized (output) {
+                        output.add(plain);
+                    }
+                    Files.writeString(logFile, plain + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "cognito-local-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("cognito-local exited: " + String.join("\n", outputLines()));
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(endpoint().resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("cognito-local did not become healthy in " + timeout);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The base URL of the emulator's API, as {@code cognito.endpoint} would take it. */
+    public URI endpoint() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** The {@code iss} of tokens of {@code poolId}. */
+    public String issuer(String poolId) {
+        return "http://localhost:" + port + "/" + poolId;
+    }
+
+    /** Where the emulator publishes the keys of {@code poolId}. */
+    public String jwksUri(String poolId) {
+        return issuer(poolId) + "/.well-known/jwks.json";
+    }
+
+    /** An SDK client for the emulator, with retries off (it answers unsupported calls with 500). */
+    public CognitoIdentityProviderClient client() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** The last confirmation code the emulator delivered to {@code username}, if any. */
+    public Optional<String> lastCodeFor(String username) {
+        Matcher delivery = DELIVERY.matcher(String.join("\n", outputLines()));
+        String code = null;
+        while (delivery.find()) {
+            if (delivery.group(1).equals(username)) {
+                code = delivery.group(2);
+            }
+        }
+        return Optional.ofNullable(code);
+    }
+
+    private List<String> outputLines() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cognitoee.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the WARs the integration tests deploy: the packaged module jar (exactly what users get, with its
+ * relocated Nimbus) in {@code WEB-INF/lib}, the test application's classes, and its MicroProfile Config.
+ */
+public final class TestWars {
+
+    private TestWars() {
+    }
+
+    /** A WAR named {@code name}.war using the module, with {@code config} as its microprofile-config.properties. */
+    public static WebArchive war(String name, Map<String, String> config, Package appPackage) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(appPackage)
+                .addAsLibrary(TestSettings.moduleJar().toFile(), "cognito-ee.jar")
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    /** The settings that point the module at the seeded emulator pool. */
+    public static Map<String, String> poolSettings(CognitoFixture fixture) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cognito.region", CognitoLocal.REGION.id());
+        settings.put("cognito.user-pool-id", fixture.poolId);
+        settings.put("cognito.client-id", fixture.clientId);
+        settings.put("cognito.issuer", fixture.emulator().issuer(fixture.poolId));
+        settings.put("cognito.jwks-uri", fixture.emulator().jwksUri(fixture.poolId));
+        return settings;
+    }
+
+    /**
+     * Fails fast when the deployment failed: Payara Micro then still starts, Arquillian hands out the bare server
+     * URL, and every test would only see 404s.
+     */
+    public static void assertDeployed(URL base, String name) {
+        assertThat(base).as("deployment URL (a failed deployment has no context root; see payara-micro.log)")
+                .isNotNull();
+        assertThat(base.getPath()).as("context root of %s (a failed deployment has none; see payara-micro.log)", base)
+                .isEqualTo("/" + name + "/");
+    }
+
+    private static String properties(Map<String, String> config) {
+        return config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+}
