@@ -1,0 +1,102 @@
+package dev.cognitoee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoee.it.app.SecurityConfig;
+import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.TestWars;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators see when the configuration is wrong or the pool's keys cannot be reached: one Payara Micro boot
+ * with three WARs, two misconfigured (their deployment must fail, naming each key to fix) and one whose JWKS
+ * endpoint is down (requests with tokens get 503, not 401 or 500).
+ */
+class DeploymentFailureIT {
+
+    private static PayaraMicroProcess payara;
+    private static CognitoFixture fixture;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        fixture = CognitoFixture.shared();
+        Map<String, String> good = TestWars.poolSettings(fixture);
+
+        Map<String, String> missing = Map.of("cognito.region", "us-east-1");
+
+        Map<String, String> malformed = new java.util.HashMap<>(good);
+        malformed.put("cognito.token-use", "refresh");
+        malformed.put("cognito.clock-skew", "soon");
+        malformed.put("cognito.jwks-uri", "http://keys.example.com/jwks.json");
+
+        Map<String, String> keysDown = new java.util.HashMap<>(good);
+        keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + closedPort() + "/pool/.well-known/jwks.json");
+        keysDown.put("cognito.jwks-connect-timeout", "500");
+
+        payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
+                war("missing", missing), war("malformed", malformed), war("keysdown", keysDown)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (payara != null) {
+            payara.close();
+        }
+    }
+
+    private static WebArchive war(String name, Map<String, String> settings) {
+        return TestWars.war(name, settings, SecurityConfig.class.getPackage());
+    }
+
+    @Test
+    void missingRequiredKeysFailTheDeploymentNamingEachKey() {
+        assertThat(payara.output())
+                .contains("Cognito EE configuration is invalid")
+                .contains("cognito.user-pool-id is missing: set it in MicroProfile Config or in "
+                        + "@CognitoAuthenticationMechanismDefinition(userPoolId)")
+                .contains("cognito.client-id is missing");
+        assertThat(Http.get(payara.url("missing"), "api/public").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedKeysFailTheDeploymentNamingEachKey() {
+        assertThat(payara.output())
+                .contains("cognito.token-use 'refresh' must be 'access' or 'id'")
+                .contains("cognito.clock-skew 'soon' must be a whole number of seconds")
+                .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL");
+        assertThat(Http.get(payara.url("malformed"), "api/public").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void unreachableSigningKeysGive503NotARejection() {
+        String token = fixture.signIn(CognitoFixture.ALICE).accessToken();
+
+        HttpResponse<String> response = Http.getWithBearer(payara.url("keysdown"), "api/caller", token);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("10");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain(token);
+        assertThat(payara.output()).contains("Bearer token not judged, answering 503").doesNotContain(token);
+
+        // A request without a token needs no keys: still the usual challenge.
+        HttpResponse<String> anonymous = Http.get(payara.url("keysdown"), "api/caller");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort(); // closed again when the WAR tries it
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.cognitoee.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Payara Micro started by hand with several WARs at once, for tests that need what Arquillian hides: deployments
+ * that are meant to fail, and the server's own output. Same jar and server-config/ as the Arquillian tests.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final StringBuilder output = new StringBuilder();
+
+    private PayaraMicroProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Boots Payara Micro with {@code wars} and waits until it says it is ready. */
+    public static PayaraMicroProcess boot(String name, List<WebArchive> wars) {
+        try {
+            Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path serverConfig = TestSettings.serverConfigDir();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Djava.io.tmpdir=" + workDir,
+                    "-jar", TestSettings.required("payara.microJar"),
+                    "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
+                    "--postbootcommandfile", serverConfig.resolve("post-boot-commands.asadmin").toString(),
+                    "--systemproperties", serverConfig.resolve("system.properties").toString(),
+                    "--logproperties", serverConfig.resolve("logging.properties").toString()));
+            for (WebArchive war : wars) {
+                Path file = workDir.resolve(war.getName());
+                war.as(ZipExporter.class).exportTo(file.toFile(), true);
+                command.add("--deploy");
+                command.add(file.toString());
+            }
+            PayaraMicroProcess payara = new PayaraMicroProcess(
+                    new ProcessBuilder(command).redirectErrorStream(true).start(), port);
+            payara.keepOutput();
+            payara.awaitReady(Duration.ofMinutes(3));
+            return payara;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot boot Payara Micro", e);
+        }
+    }
+
+    private void keepOutput() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "payara-micro-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains(" ready in ")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited:\n" + output());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + output());
+    }
+
+    /** Everything Payara printed so far. */
+    public String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    /** The base URL of the application deployed from {@code warName}.war. */
+    public URL url(String warName) {
+        try {
+            return new URL("http://localhost:" + port + "/" + warName + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
