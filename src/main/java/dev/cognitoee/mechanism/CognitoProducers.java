@@ -30,6 +30,9 @@ class CognitoProducers {
     @Produces
     @RequestScoped
     JsonWebToken jsonWebToken(SecurityContext securityContext) {
+        if (securityContext.getCallerPrincipal() instanceof JsonWebToken token) {
+            return token;
+        }
         Set<JsonWebToken> tokens = securityContext.getPrincipalsByType(JsonWebToken.class);
         return tokens.isEmpty() ? AnonymousJsonWebToken.INSTANCE : tokens.iterator().next();
     }
