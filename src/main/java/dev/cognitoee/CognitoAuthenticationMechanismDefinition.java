@@ -38,6 +38,13 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** The app client id(s) whose tokens are accepted, comma-separated. Key {@code cognito.client-id}. Required. */
     String clientId() default "";
 
+    /** The app client's secret, if it has one (SECRET_HASH is then sent). Key {@code cognito.client-secret}.
+     *  Prefer MicroProfile Config (an environment variable) to writing a secret in code. */
+    String clientSecret() default "";
+
+    /** Overrides the Cognito API endpoint (an emulator, a VPC endpoint). Key {@code cognito.endpoint}. */
+    String endpoint() default "";
+
     /** The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to
      *  {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
     String issuer() default "";
@@ -62,13 +69,25 @@ public @interface CognitoAuthenticationMechanismDefinition {
      *  for access tokens, {@code cognito:username} for id tokens. */
     String callerNameClaim() default "";
 
-    /** Connect timeout for fetching the JWKS, in milliseconds; -1 means the default (5000).
-     *  Key {@code cognito.jwks-connect-timeout}. */
-    int jwksConnectTimeout() default -1;
+    /** The application's sign-in page: anonymous browser requests to protected pages are redirected there, and
+     *  a failed form sign-in returns there unless an error page is set. Key {@code cognito.login-page}; when unset,
+     *  protected pages answer 401. */
+    String loginPage() default "";
 
-    /** Read timeout for fetching the JWKS, in milliseconds; -1 means the default (5000).
-     *  Key {@code cognito.jwks-read-timeout}. */
-    int jwksReadTimeout() default -1;
+    /** Where a failed form sign-in is redirected. Key {@code cognito.error-page}; default: the login page. */
+    String errorPage() default "";
+
+    /** How many seconds before its expiry a session's access token is refreshed; -1 means the default (120).
+     *  Key {@code cognito.refresh-ahead}. */
+    int refreshAhead() default -1;
+
+    /** Connect timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000).
+     *  Key {@code cognito.connect-timeout}. */
+    int connectTimeout() default -1;
+
+    /** Read timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000).
+     *  Key {@code cognito.read-timeout}. */
+    int readTimeout() default -1;
 
     /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
      *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */

@@ -29,14 +29,19 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.REGION, definition.region());
         put(values, CognitoConfigKeys.USER_POOL_ID, definition.userPoolId());
         put(values, CognitoConfigKeys.CLIENT_ID, definition.clientId());
+        put(values, CognitoConfigKeys.CLIENT_SECRET, definition.clientSecret());
+        put(values, CognitoConfigKeys.ENDPOINT, definition.endpoint());
         put(values, CognitoConfigKeys.ISSUER, definition.issuer());
         put(values, CognitoConfigKeys.JWKS_URI, definition.jwksUri());
         put(values, CognitoConfigKeys.TOKEN_USE, definition.tokenUse());
         put(values, CognitoConfigKeys.CLOCK_SKEW, definition.clockSkew());
         put(values, CognitoConfigKeys.GROUPS_CLAIM, definition.groupsClaim());
         put(values, CognitoConfigKeys.CALLER_NAME_CLAIM, definition.callerNameClaim());
-        put(values, CognitoConfigKeys.JWKS_CONNECT_TIMEOUT, definition.jwksConnectTimeout());
-        put(values, CognitoConfigKeys.JWKS_READ_TIMEOUT, definition.jwksReadTimeout());
+        put(values, CognitoConfigKeys.LOGIN_PAGE, definition.loginPage());
+        put(values, CognitoConfigKeys.ERROR_PAGE, definition.errorPage());
+        put(values, CognitoConfigKeys.REFRESH_AHEAD, definition.refreshAhead());
+        put(values, CognitoConfigKeys.CONNECT_TIMEOUT, definition.connectTimeout());
+        put(values, CognitoConfigKeys.READ_TIMEOUT, definition.readTimeout());
         put(values, CognitoConfigKeys.TOKEN_CACHE_SIZE, definition.tokenCacheSize());
         return values;
     }

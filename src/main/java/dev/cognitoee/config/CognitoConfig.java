@@ -12,31 +12,52 @@ import java.util.List;
  * @param region              AWS region of the pool
  * @param userPoolId          the pool id
  * @param clientIds           app clients whose tokens are accepted (never empty)
+ * @param clientSecret        the app client's secret, or null
+ * @param endpoint            Cognito API endpoint override, or null for the region's
  * @param issuer              the expected {@code iss} claim
  * @param jwksUri             where the pool publishes its signing keys
  * @param tokenUse            which token a bearer request must carry
  * @param clockSkew           tolerance for {@code exp}, {@code nbf}, {@code iat}
  * @param groupsClaim         claim whose string array becomes the caller's groups
  * @param callerNameClaim     claim that names the caller
- * @param jwksConnectTimeout  connect timeout for the JWKS endpoint
- * @param jwksReadTimeout     read timeout for the JWKS endpoint
+ * @param loginPage           context-relative sign-in page, or null
+ * @param errorPage           context-relative page for a failed form sign-in, or null
+ * @param refreshAhead        how long before its expiry a session's access token is refreshed
+ * @param connectTimeout      connect timeout of calls to Cognito
+ * @param readTimeout         read timeout of calls to Cognito
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
  */
 public record CognitoConfig(
         String region,
         String userPoolId,
         List<String> clientIds,
+        String clientSecret,
+        URI endpoint,
         String issuer,
         URI jwksUri,
         TokenUse tokenUse,
         Duration clockSkew,
         String groupsClaim,
         String callerNameClaim,
-        Duration jwksConnectTimeout,
-        Duration jwksReadTimeout,
+        String loginPage,
+        String errorPage,
+        Duration refreshAhead,
+        Duration connectTimeout,
+        Duration readTimeout,
         int tokenCacheSize) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);
+    }
+
+    /** The client id the module signs users in with (the first of {@link #clientIds()}). */
+    public String signInClientId() {
+        return clientIds.get(0);
+    }
+
+    @Override
+    public String toString() {
+        return "CognitoConfig[userPoolId=" + userPoolId + ", clientIds=" + clientIds + ", clientSecret="
+                + (clientSecret == null ? "none" : "(set)") + ", issuer=" + issuer + ", tokenUse=" + tokenUse + "]";
     }
 }

@@ -12,6 +12,10 @@ public final class CognitoConfigKeys {
     public static final String USER_POOL_ID = "cognito.user-pool-id";
     /** App client id(s) whose tokens are accepted, comma-separated ({@code clientId}). Required. */
     public static final String CLIENT_ID = "cognito.client-id";
+    /** The app client's secret ({@code clientSecret}). Optional: when set, SECRET_HASH is sent. */
+    public static final String CLIENT_SECRET = "cognito.client-secret";
+    /** Cognito API endpoint override ({@code endpoint}). Optional. */
+    public static final String ENDPOINT = "cognito.endpoint";
     /** Expected {@code iss} ({@code issuer}). Default: {@code https://cognito-idp.<region>.amazonaws.com/<pool>}. */
     public static final String ISSUER = "cognito.issuer";
     /** JWKS location ({@code jwksUri}). Default: {@code <issuer>/.well-known/jwks.json}. */
@@ -25,10 +29,16 @@ public final class CognitoConfigKeys {
     /** Claim holding the caller name ({@code callerNameClaim}). Default: {@code username} (access) or
      *  {@code cognito:username} (id). */
     public static final String CALLER_NAME_CLAIM = "cognito.caller-name-claim";
-    /** JWKS connect timeout in milliseconds ({@code jwksConnectTimeout}). Default: 5000. */
-    public static final String JWKS_CONNECT_TIMEOUT = "cognito.jwks-connect-timeout";
-    /** JWKS read timeout in milliseconds ({@code jwksReadTimeout}). Default: 5000. */
-    public static final String JWKS_READ_TIMEOUT = "cognito.jwks-read-timeout";
+    /** The sign-in page, context-relative ({@code loginPage}). Optional. */
+    public static final String LOGIN_PAGE = "cognito.login-page";
+    /** Where a failed form sign-in goes ({@code errorPage}). Default: the login page. */
+    public static final String ERROR_PAGE = "cognito.error-page";
+    /** Seconds before expiry at which a session's access token is refreshed ({@code refreshAhead}). Default: 120. */
+    public static final String REFRESH_AHEAD = "cognito.refresh-ahead";
+    /** Connect timeout of calls to Cognito (JWKS, API), in milliseconds ({@code connectTimeout}). Default: 5000. */
+    public static final String CONNECT_TIMEOUT = "cognito.connect-timeout";
+    /** Read timeout of calls to Cognito (JWKS, API), in milliseconds ({@code readTimeout}). Default: 5000. */
+    public static final String READ_TIMEOUT = "cognito.read-timeout";
     /** Size of the verified-token cache; 0 turns it off ({@code tokenCacheSize}). Default: 10000. */
     public static final String TOKEN_CACHE_SIZE = "cognito.token-cache-size";
 

@@ -2,12 +2,17 @@ package dev.cognitoee.config;
 
 import static dev.cognitoee.config.CognitoConfigKeys.CALLER_NAME_CLAIM;
 import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_ID;
+import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_SECRET;
 import static dev.cognitoee.config.CognitoConfigKeys.CLOCK_SKEW;
 import static dev.cognitoee.config.CognitoConfigKeys.GROUPS_CLAIM;
 import static dev.cognitoee.config.CognitoConfigKeys.ISSUER;
-import static dev.cognitoee.config.CognitoConfigKeys.JWKS_CONNECT_TIMEOUT;
-import static dev.cognitoee.config.CognitoConfigKeys.JWKS_READ_TIMEOUT;
+import static dev.cognitoee.config.CognitoConfigKeys.CONNECT_TIMEOUT;
+import static dev.cognitoee.config.CognitoConfigKeys.ENDPOINT;
+import static dev.cognitoee.config.CognitoConfigKeys.ERROR_PAGE;
+import static dev.cognitoee.config.CognitoConfigKeys.READ_TIMEOUT;
 import static dev.cognitoee.config.CognitoConfigKeys.JWKS_URI;
+import static dev.cognitoee.config.CognitoConfigKeys.LOGIN_PAGE;
+import static dev.cognitoee.config.CognitoConfigKeys.REFRESH_AHEAD;
 import static dev.cognitoee.config.CognitoConfigKeys.REGION;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_USE;
@@ -39,7 +44,8 @@ public final class CognitoConfigReader {
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
-    static final int DEFAULT_JWKS_TIMEOUT_MILLIS = 5000;
+    static final int DEFAULT_TIMEOUT_MILLIS = 5000;
+    static final int DEFAULT_REFRESH_AHEAD_SECONDS = 120;
     static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
     static final String DEFAULT_GROUPS_CLAIM = "cognito:groups";
 
@@ -66,6 +72,8 @@ public final class CognitoConfigReader {
                 "is not a user pool id (expected <region>_<id>, e.g. eu-west-1_AbC123)");
         String region = region(userPoolId);
         List<String> clientIds = clientIds();
+        String clientSecret = value(CLIENT_SECRET).orElse(null);
+        URI endpoint = value(ENDPOINT).map(raw -> uri(ENDPOINT, raw)).orElse(null);
         TokenUse tokenUse = tokenUse();
         String issuer = issuer(region, userPoolId);
         URI jwksUri = jwksUri(issuer);
@@ -73,17 +81,22 @@ public final class CognitoConfigReader {
         String groupsClaim = value(GROUPS_CLAIM).orElse(DEFAULT_GROUPS_CLAIM);
         String callerNameClaim = value(CALLER_NAME_CLAIM)
                 .orElse(tokenUse == TokenUse.ID ? "cognito:username" : "username");
+        String loginPage = page(LOGIN_PAGE);
+        String errorPage = Optional.ofNullable(page(ERROR_PAGE)).orElse(loginPage);
+        Duration refreshAhead = Duration.ofSeconds(
+                wholeNumber(REFRESH_AHEAD, DEFAULT_REFRESH_AHEAD_SECONDS, 0, "seconds"));
         Duration connectTimeout = Duration.ofMillis(
-                wholeNumber(JWKS_CONNECT_TIMEOUT, DEFAULT_JWKS_TIMEOUT_MILLIS, 1, "milliseconds"));
+                wholeNumber(CONNECT_TIMEOUT, DEFAULT_TIMEOUT_MILLIS, 1, "milliseconds"));
         Duration readTimeout = Duration.ofMillis(
-                wholeNumber(JWKS_READ_TIMEOUT, DEFAULT_JWKS_TIMEOUT_MILLIS, 1, "milliseconds"));
+                wholeNumber(READ_TIMEOUT, DEFAULT_TIMEOUT_MILLIS, 1, "milliseconds"));
         int tokenCacheSize = wholeNumber(TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE, 0, "entries");
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new CognitoConfig(region, userPoolId, clientIds, issuer, jwksUri, tokenUse, clockSkew,
-                groupsClaim, callerNameClaim, connectTimeout, readTimeout, tokenCacheSize);
+        return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, issuer, jwksUri, tokenUse,
+                clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
+                readTimeout, tokenCacheSize);
     }
 
     private String region(String userPoolId) {
@@ -163,6 +176,16 @@ public final class CognitoConfigReader {
         }
         problems.add(JWKS_URI + " '" + uri + "' must be an https URL (plain http is accepted for loopback hosts only)");
         return null;
+    }
+
+    /** A context-relative page such as {@code /login.html}. */
+    private String page(String key) {
+        Optional<String> raw = value(key);
+        if (raw.isPresent() && (!raw.get().startsWith("/") || raw.get().startsWith("//") || raw.get().contains(":"))) {
+            problems.add(key + " '" + raw.get() + "' must be a path within the application, starting with /");
+            return null;
+        }
+        return raw.orElse(null);
     }
 
     private URI uri(String key, String raw) {

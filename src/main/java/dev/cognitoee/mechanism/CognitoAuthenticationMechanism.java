@@ -1,15 +1,20 @@
 package dev.cognitoee.mechanism;
 
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.config.CognitoConfig;
+import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.token.CognitoTokenVerifier;
 import dev.cognitoee.token.SigningKeysUnavailableException;
 import dev.cognitoee.token.TokenRejectedException;
-import dev.cognitoee.token.TokenRejection;
 import dev.cognitoee.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +24,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Authenticates requests that carry a Cognito token as {@code Authorization: Bearer <token>} (RFC 6750).
- *
- * <ul>
- *   <li>valid token: the caller is the token's user, with its groups as roles; no HTTP session is created;</li>
- *   <li>invalid token: 401 with {@code WWW-Authenticate: Bearer error="invalid_token", error_description=...};</li>
- *   <li>no token on a protected resource: 401 with {@code WWW-Authenticate: Bearer};</li>
- *   <li>the pool's keys cannot be fetched: 503, as nothing is wrong with the request.</li>
- * </ul>
+ * The module's {@code HttpAuthenticationMechanism}. For each request, the first that applies:
+ * <ol>
+ *   <li>{@code Authorization: Bearer <token>} (RFC 6750): valid token, the caller is its user for this request and
+ *   no HTTP session is created; invalid, 401 {@code Bearer error="invalid_token", error_description=...};</li>
+ *   <li>a sign-in posted to {@code j_security_check} (form or JSON): checked through the identity stores (Cognito),
+ *   answered with a redirect (form) or JSON;</li>
+ *   <li>{@code SecurityContext.authenticate} with a {@code UsernamePasswordCredential}: the same sign-in, and the
+ *   caller is authenticated for the current request too;</li>
+ *   <li>a signed-in HTTP session: the caller comes from the tokens kept in it (refreshed shortly before they
+ *   expire);</li>
+ *   <li>nobody, on a protected resource: a redirect to {@code cognito.login-page} for browsers when one is set,
+ *   otherwise 401 {@code WWW-Authenticate: Bearer}.</li>
+ * </ol>
+ * When Cognito or its keys cannot be reached and the request cannot be judged without them, the answer is 503.
  */
 @ApplicationScoped
 class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -35,7 +46,13 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer";
 
     @Inject
+    CognitoConfig config;
+
+    @Inject
     CognitoTokenVerifier verifier;
+
+    @Inject
+    SessionCaller sessionCaller;
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -44,28 +61,32 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String token = bearerToken(request.getHeader("Authorization"));
-        if (token == null) {
-            if (context.isProtected()) {
-                response.setHeader("WWW-Authenticate", BEARER);
-                return context.responseUnauthorized();
-            }
-            return context.doNothing();
+        if (token != null) {
+            return bearer(request, response, context, token);
         }
-        VerifiedToken verified;
+        if (SignInRequest.matches(request)) {
+            return postedSignIn(request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            CredentialValidationResult result = identityStoreHandler.validate(credential);
+            return result.getStatus() == CredentialValidationResult.Status.VALID
+                    ? context.notifyContainerAboutLogin(result) : AuthenticationStatus.SEND_FAILURE;
+        }
+        VerifiedToken sessionToken;
         try {
-            verified = verifier.verify(token);
-        } catch (TokenRejectedException e) {
-            return reject(request, response, context, e.rejection());
-        } catch (SigningKeysUnavailableException e) {
-            LOG.log(Level.WARNING, "Bearer token not judged, answering 503: {0}", e.getMessage());
+            sessionToken = sessionCaller.verifiedToken(request);
+        } catch (CognitoAuthException e) {
+            LOG.log(Level.WARNING, "Session not judged, answering 503: {0}", e.getMessage());
             return serviceUnavailable(response);
         }
-        CredentialValidationResult result = identityStoreHandler.validate(verified);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.log(Level.FINE, "Bearer token of {0} refused by the identity stores", verified.callerName());
-            return invalidToken(response, context, "the caller is not accepted by this application");
+        if (sessionToken != null) {
+            return caller(response, context, sessionToken);
         }
-        return context.notifyContainerAboutLogin(result);
+        if (context.isProtected()) {
+            return challenge(request, response, context);
+        }
+        return context.doNothing();
     }
 
     /** The token after {@code Bearer }, empty if there is none, or null if the header is not a bearer one. */
@@ -82,14 +103,92 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         return authorization.substring(BEARER.length() + 1).trim();
     }
 
-    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
-                                               HttpMessageContext context, TokenRejection rejection) {
-        if (LOG.isLoggable(Level.FINE)) {
-            // method and path only: a query string may carry secrets too
-            LOG.log(Level.FINE, "Bearer token rejected ({0}) on {1} {2}: {3}", new Object[] {
-                    rejection, request.getMethod(), request.getRequestURI(), rejection.description()});
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String token) {
+        try {
+            return caller(response, context, verifier.verify(token));
+        } catch (TokenRejectedException e) {
+            if (LOG.isLoggable(Level.FINE)) {
+                // method and path only: a query string may carry secrets too
+                LOG.log(Level.FINE, "Bearer token rejected ({0}) on {1} {2}: {3}", new Object[] {
+                        e.rejection(), request.getMethod(), request.getRequestURI(), e.rejection().description()});
+            }
+            return invalidToken(response, context, e.rejection().description());
+        } catch (SigningKeysUnavailableException e) {
+            LOG.log(Level.WARNING, "Bearer token not judged, answering 503: {0}", e.getMessage());
+            return serviceUnavailable(response);
         }
-        return invalidToken(response, context, rejection.description());
+    }
+
+    private AuthenticationStatus caller(HttpServletResponse response, HttpMessageContext context,
+                                        VerifiedToken token) {
+        CredentialValidationResult result = identityStoreHandler.validate(token);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.log(Level.FINE, "The token of {0} is refused by the identity stores", token.callerName());
+            return invalidToken(response, context, "the caller is not accepted by this application");
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus postedSignIn(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
+        SignInRequest signIn = SignInRequest.read(request);
+        SignInAttempt attempt;
+        if (signIn.complete()) {
+            identityStoreHandler.validate(new UsernamePasswordCredential(signIn.username(), signIn.password()));
+            attempt = SignInAttempt.of(request);
+        } else {
+            attempt = new SignInAttempt(null, new CognitoAuthException(AuthError.INVALID_PARAMETER,
+                    "A username and a password are required"));
+        }
+        if (attempt == null) { // another identity store of the application answered first
+            attempt = new SignInAttempt(null, new CognitoAuthException(AuthError.NOT_AUTHORIZED,
+                    "Incorrect username or password."));
+        }
+        if (signIn.json()) {
+            if (attempt.failure() != null) {
+                SignInResponses.write(response, SignInResponses.status(attempt.failure()),
+                        SignInResponses.error(attempt.failure().error(), attempt.failure().getMessage()));
+            } else {
+                SignInResponses.write(response, HttpServletResponse.SC_OK, SignInResponses.result(attempt.result()));
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        return context.redirect(formSignInTarget(request, attempt));
+    }
+
+    /** Where a browser goes after posting the sign-in form. */
+    private String formSignInTarget(HttpServletRequest request, SignInAttempt attempt) {
+        String contextPath = request.getContextPath();
+        if (attempt.failure() != null) {
+            String page = config.errorPage() != null ? config.errorPage() : "/";
+            return contextPath + page + "?error=" + attempt.failure().error();
+        }
+        if (attempt.result().isSignedIn()) {
+            String saved = SessionStore.takeSavedRequest(request);
+            return saved != null ? saved : contextPath + "/";
+        }
+        String page = config.loginPage() != null ? config.loginPage() : "/";
+        return contextPath + page + "?step=" + attempt.result().nextStep().signInStep();
+    }
+
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        if (config.loginPage() != null && wantsHtml(request)) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                SessionStore.saveRequest(request,
+                        request.getRequestURI() + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + config.loginPage());
+        }
+        response.setHeader("WWW-Authenticate", BEARER);
+        return context.responseUnauthorized();
+    }
+
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     private static AuthenticationStatus invalidToken(HttpServletResponse response, HttpMessageContext context,

@@ -27,7 +27,12 @@ public class CognitoExtension implements Extension {
     private static final List<Class<?>> MODULE_BEANS = List.of(
             CognitoAuthenticationMechanism.class,
             CognitoIdentityStore.class,
-            CognitoProducers.class);
+            SessionCaller.class,
+            CognitoProducers.class,
+            dev.cognitoee.CognitoAuth.class,
+            dev.cognitoee.session.SignInFlow.class,
+            dev.cognitoee.session.TokenRefresher.class,
+            dev.cognitoee.event.AuthEvents.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private CognitoConfig config;

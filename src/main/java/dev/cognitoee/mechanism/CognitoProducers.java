@@ -2,6 +2,7 @@ package dev.cognitoee.mechanism;
 
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.token.CognitoTokenVerifier;
+import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -10,7 +11,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Produces the module's configuration, its token verifier and the caller's {@link JsonWebToken}. */
+/** Produces the module's configuration, its token verifier, its user pool client and the caller's {@link JsonWebToken}. */
 @ApplicationScoped
 class CognitoProducers {
 
@@ -24,6 +25,12 @@ class CognitoProducers {
     @Singleton
     CognitoTokenVerifier tokenVerifier(CognitoConfig config) {
         return CognitoTokenVerifier.forPool(config);
+    }
+
+    @Produces
+    @Singleton
+    UserPoolClient userPoolClient(CognitoConfig config) {
+        return UserPoolClient.forPool(config);
     }
 
     /** The caller's token, as MicroProfile JWT defines it; a token without claims for an anonymous request. */

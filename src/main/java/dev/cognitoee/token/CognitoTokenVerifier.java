@@ -52,7 +52,7 @@ public final class CognitoTokenVerifier {
     public static CognitoTokenVerifier forPool(CognitoConfig config) {
         Clock clock = Clock.systemUTC();
         return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.jwksConnectTimeout(), config.jwksReadTimeout(), clock), clock);
+                config.connectTimeout(), config.readTimeout(), clock), clock);
     }
 
     /**

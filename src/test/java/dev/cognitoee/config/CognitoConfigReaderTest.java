@@ -31,9 +31,42 @@ class CognitoConfigReaderTest {
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.groupsClaim()).isEqualTo("cognito:groups");
         assertThat(config.callerNameClaim()).isEqualTo("username");
-        assertThat(config.jwksConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.jwksReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.tokenCacheSize()).isEqualTo(10_000);
+        assertThat(config.clientSecret()).isNull();
+        assertThat(config.endpoint()).isNull();
+        assertThat(config.loginPage()).isNull();
+        assertThat(config.errorPage()).isNull();
+        assertThat(config.refreshAhead()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.signInClientId()).isEqualTo("4f1abc");
+    }
+
+    @Test
+    void readsTheSignInKeysAndNeverPrintsTheSecret() throws Exception {
+        settings.putAll(Map.of(
+                "cognito.client-secret", "very-secret-value",
+                "cognito.endpoint", "http://localhost:9229",
+                "cognito.login-page", "/login.xhtml",
+                "cognito.refresh-ahead", "30"));
+        CognitoConfig config = read();
+
+        assertThat(config.clientSecret()).isEqualTo("very-secret-value");
+        assertThat(config.endpoint()).isEqualTo(URI.create("http://localhost:9229"));
+        assertThat(config.loginPage()).isEqualTo("/login.xhtml");
+        assertThat(config.errorPage()).as("defaults to the login page").isEqualTo("/login.xhtml");
+        assertThat(config.refreshAhead()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.toString()).doesNotContain("very-secret-value").contains("clientSecret=(set)");
+    }
+
+    @Test
+    void pagesMustStayInsideTheApplication() {
+        settings.put("cognito.login-page", "https://evil.example.com/login");
+        settings.put("cognito.error-page", "//evil.example.com");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "cognito.login-page 'https://evil.example.com/login' must be a path within the application, "
+                        + "starting with /",
+                "cognito.error-page '//evil.example.com' must be a path within the application, starting with /");
     }
 
     @Test
@@ -54,8 +87,8 @@ class CognitoConfigReaderTest {
                 "cognito.clock-skew", "5",
                 "cognito.groups-claim", "custom:roles",
                 "cognito.caller-name-claim", "sub",
-                "cognito.jwks-connect-timeout", "250",
-                "cognito.jwks-read-timeout", "750",
+                "cognito.connect-timeout", "250",
+                "cognito.read-timeout", "750",
                 "cognito.token-cache-size", "0"));
         CognitoConfig config = read();
 
@@ -65,8 +98,8 @@ class CognitoConfigReaderTest {
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.groupsClaim()).isEqualTo("custom:roles");
         assertThat(config.callerNameClaim()).isEqualTo("sub");
-        assertThat(config.jwksConnectTimeout()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.jwksReadTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(750));
         assertThat(config.tokenCacheSize()).isZero();
     }
 
@@ -99,16 +132,16 @@ class CognitoConfigReaderTest {
                 "cognito.client-id", "ok1,not/valid",
                 "cognito.token-use", "refresh",
                 "cognito.clock-skew", "-1",
-                "cognito.jwks-connect-timeout", "soon",
-                "cognito.jwks-read-timeout", "0",
+                "cognito.connect-timeout", "soon",
+                "cognito.read-timeout", "0",
                 "cognito.token-cache-size", "many"));
         assertThat(problems()).containsExactlyInAnyOrder(
                 "cognito.region 'Europe' is not an AWS region name (e.g. eu-west-1)",
                 "cognito.client-id 'not/valid' is not an app client id",
                 "cognito.token-use 'refresh' must be 'access' or 'id'",
                 "cognito.clock-skew '-1' must be a whole number of seconds, at least 0",
-                "cognito.jwks-connect-timeout 'soon' must be a whole number of milliseconds, at least 1",
-                "cognito.jwks-read-timeout '0' must be a whole number of milliseconds, at least 1",
+                "cognito.connect-timeout 'soon' must be a whole number of milliseconds, at least 1",
+                "cognito.read-timeout '0' must be a whole number of milliseconds, at least 1",
                 "cognito.token-cache-size 'many' must be a whole number of entries, at least 0");
     }
 

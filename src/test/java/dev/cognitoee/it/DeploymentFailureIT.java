@@ -40,7 +40,7 @@ class DeploymentFailureIT {
 
         Map<String, String> keysDown = new java.util.HashMap<>(good);
         keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + closedPort() + "/pool/.well-known/jwks.json");
-        keysDown.put("cognito.jwks-connect-timeout", "500");
+        keysDown.put("cognito.connect-timeout", "500");
 
         payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
                 war("missing", missing), war("malformed", malformed), war("keysdown", keysDown)));

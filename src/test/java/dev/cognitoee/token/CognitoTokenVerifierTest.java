@@ -44,7 +44,7 @@ class CognitoTokenVerifierTest {
 
     private CognitoTokenVerifier verifier(CognitoConfig config) {
         return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.jwksConnectTimeout(), config.jwksReadTimeout(), clock), clock);
+                config.connectTimeout(), config.readTimeout(), clock), clock);
     }
 
     @Test

@@ -20,8 +20,8 @@ final class TestConfigs {
         settings.put("cognito.user-pool-id", "eu-west-1_TestPool1");
         settings.put("cognito.client-id", TokenMinter.CLIENT_ID + ",otherclient456");
         settings.put("cognito.jwks-uri", jwksUri.toString());
-        settings.put("cognito.jwks-connect-timeout", "1000");
-        settings.put("cognito.jwks-read-timeout", "1000");
+        settings.put("cognito.connect-timeout", "1000");
+        settings.put("cognito.read-timeout", "1000");
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -26,6 +27,8 @@ public final class CognitoFixture {
     public static final String ALICE = "alice";
     public static final String BOB = "bob";
     public static final String PASSWORD = "Corr3ct-Horse-Battery";
+    public static final String TEMPORARY_PASSWORD = "Temp0rary-Passw0rd";
+    public static final int SHORT_TOKEN_SECONDS = 65;
 
     private static CognitoFixture seeded;
 
@@ -34,6 +37,8 @@ public final class CognitoFixture {
     public final String clientId;
     public final String secretClientId;
     public final String secretClientSecret;
+    /** A client whose access and id tokens live {@link #SHORT_TOKEN_SECONDS} seconds, to see refreshes happen. */
+    public final String shortClientId;
     public final String otherPoolId;
     public final String otherPoolClientId;
 
@@ -45,6 +50,12 @@ public final class CognitoFixture {
             UserPoolClientType secretClient = createClient(cognito, poolId, "backend", true);
             secretClientId = secretClient.clientId();
             secretClientSecret = secretClient.clientSecret();
+            shortClientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("short-lived")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                    .accessTokenValidity(SHORT_TOKEN_SECONDS).idTokenValidity(SHORT_TOKEN_SECONDS)
+                    .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.SECONDS).idToken(TimeUnitsType.SECONDS)))
+                    .userPoolClient().clientId();
             for (String group : List.of("admin", "user")) {
                 cognito.createGroup(b -> b.userPoolId(poolId).groupName(group));
             }
@@ -67,6 +78,23 @@ public final class CognitoFixture {
 
     public CognitoLocal emulator() {
         return emulator;
+    }
+
+    /** Adds a confirmed user with {@link #PASSWORD} to the main pool. */
+    public void createUser(String username, String... groups) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            createUser(cognito, poolId, username, groups);
+        }
+    }
+
+    /** Adds a user who must choose a new password at first sign-in (NEW_PASSWORD_REQUIRED). */
+    public void createUserWithTemporaryPassword(String username) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
+                    .temporaryPassword(TEMPORARY_PASSWORD).messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(a -> a.name("email").value(username + "@example.com")));
+            cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).username(username).groupName("user"));
+        }
     }
 
     /** Signs {@code username} in with USER_PASSWORD_AUTH on the pool's main client. */

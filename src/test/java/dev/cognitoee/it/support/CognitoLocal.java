@@ -1,5 +1,6 @@
 package dev.cognitoee.it.support;
 
+import jakarta.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * The real {@code cognito-local} emulator (npm, pinned in {@code src/test/cognito-local/package-lock.json}), started
  * once per test JVM on a free loopback port in a fresh state directory under {@code target/}, and stopped when the
- * JVM ends. Its output is kept so that tests can read the confirmation codes it "sends".
+ * JVM ends. Its output is kept so that tests can read the confirmation codes it "sends"; its Lambda triggers call
+ * the {@link LambdaRecorder}.
  */
 public final class CognitoLocal {
 
@@ -71,8 +73,7 @@ public final class CognitoLocal {
             Path stateDir = Files.createDirectories(TestSettings.buildDir()
                     .resolve("cognito-local-" + Instant.now().toEpochMilli()));
             Files.createDirectories(stateDir.resolve(".cognito"));
-            Files.writeString(stateDir.resolve(".cognito/config.json"),
-                    "{\"UserPoolDefaults\":{\"UsernameAttributes\":[]}}");
+            Files.writeString(stateDir.resolve(".cognito/config.json"), config(LambdaRecorder.shared()));
             Path logFile = stateDir.resolve("cognito-local.log");
             ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
                     .directory(stateDir.toFile())
@@ -86,6 +87,24 @@ public final class CognitoLocal {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start cognito-local", e);
         }
+    }
+
+    /** Plain usernames; every trigger the tests look at goes to the recorder. */
+    private static String config(LambdaRecorder triggers) {
+        return Json.createObjectBuilder()
+                .add("UserPoolDefaults", Json.createObjectBuilder().add("UsernameAttributes", Json.createArrayBuilder()))
+                .add("LambdaClient", Json.createObjectBuilder()
+                        .add("endpoint", triggers.endpoint())
+                        .add("region", "local")
+                        .add("credentials", Json.createObjectBuilder()
+                                .add("accessKeyId", "local").add("secretAccessKey", "local")))
+                .add("TriggerFunctions", Json.createObjectBuilder()
+                        .add("PreSignUp", "preSignUp")
+                        .add("PostConfirmation", "postConfirmation")
+                        .add("CustomMessage", "customMessage")
+                        .add("PostAuthentication", "postAuthentication")
+                        .add("PreTokenGeneration", "preTokenGeneration"))
+                .build().toString();
     }
 
     private void keepOutput() {

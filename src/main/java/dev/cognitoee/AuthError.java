@@ -1,0 +1,45 @@
+package dev.cognitoee;
+
+/**
+ * The typed outcome of a failed account operation. Cognito's exception names map onto these (see
+ * {@code docs/ACCOUNT-API.md}); a client's mistake is never reported as {@link #SERVICE_UNAVAILABLE}, and Cognito
+ * being unreachable never as anything else.
+ */
+public enum AuthError {
+    /** Wrong username or password, or a token Cognito refuses ({@code NotAuthorizedException}). */
+    NOT_AUTHORIZED,
+    /** No such user ({@code UserNotFoundException}; pools that prevent user-existence errors say NOT_AUTHORIZED). */
+    USER_NOT_FOUND,
+    /** The user has not confirmed the sign-up yet ({@code UserNotConfirmedException}). */
+    USER_NOT_CONFIRMED,
+    /** An administrator requires a password reset ({@code PasswordResetRequiredException}). */
+    PASSWORD_RESET_REQUIRED,
+    /** The code does not match ({@code CodeMismatchException}). */
+    CODE_MISMATCH,
+    /** The code has expired ({@code ExpiredCodeException}). */
+    CODE_EXPIRED,
+    /** Too many attempts of this operation for this user ({@code LimitExceededException}). */
+    LIMIT_EXCEEDED,
+    /** Cognito throttles the application ({@code TooManyRequestsException}). */
+    TOO_MANY_REQUESTS,
+    /** Too many failed attempts ({@code TooManyFailedAttemptsException}). */
+    TOO_MANY_FAILED_ATTEMPTS,
+    /** The username is taken ({@code UsernameExistsException}). */
+    USERNAME_EXISTS,
+    /** The email or phone number is already used by another account ({@code AliasExistsException}). */
+    ALIAS_EXISTS,
+    /** The new password does not meet the pool's policy ({@code InvalidPasswordException}). */
+    INVALID_PASSWORD,
+    /** A parameter is missing or malformed ({@code InvalidParameterException}). */
+    INVALID_PARAMETER,
+    /** A Lambda trigger refused the operation; the message is the trigger's ({@code UserLambdaValidationException}). */
+    LAMBDA_VALIDATION,
+    /** The operation needs a signed-in user, and there is none in this session. */
+    NOT_SIGNED_IN,
+    /** {@code confirmSignIn} was called with no sign-in challenge pending in this session. */
+    NO_SIGN_IN_IN_PROGRESS,
+    /** Cognito cannot be reached or failed on its side: try again later (HTTP 503 territory). */
+    SERVICE_UNAVAILABLE,
+    /** Any other error Cognito reports; the message says which. */
+    UNEXPECTED
+}

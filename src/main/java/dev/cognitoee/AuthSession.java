@@ -1,0 +1,26 @@
+package dev.cognitoee;
+
+import java.time.Instant;
+
+/**
+ * The current user's session (Amplify's {@code fetchAuthSession}): whether someone is signed in on this HTTP
+ * session, who, and the tokens Cognito issued, for calling other APIs on the user's behalf. Never log the tokens.
+ *
+ * @param isSignedIn  whether a user is signed in
+ * @param username    the Cognito username, else null
+ * @param userSub     the user's {@code sub}, else null
+ * @param accessToken the access token, else null
+ * @param idToken     the id token, else null
+ * @param expiresAt   when the tokens expire (they are refreshed before), else null
+ */
+public record AuthSession(boolean isSignedIn, String username, String userSub, String accessToken, String idToken,
+                          Instant expiresAt) {
+
+    /** Nobody signed in. */
+    public static final AuthSession SIGNED_OUT = new AuthSession(false, null, null, null, null, null);
+
+    @Override
+    public String toString() {
+        return "AuthSession[" + (isSignedIn ? username + ", expiresAt=" + expiresAt : "signed out") + "]";
+    }
+}

@@ -1,0 +1,239 @@
+package dev.cognitoee;
+
+import dev.cognitoee.event.AuthEvents;
+import dev.cognitoee.event.SignInMethod;
+import dev.cognitoee.event.SignedOut;
+import dev.cognitoee.session.SessionStore;
+import dev.cognitoee.session.SessionTokens;
+import dev.cognitoee.session.SignInFlow;
+import dev.cognitoee.session.TokenRefresher;
+import dev.cognitoee.token.Jwt;
+import dev.cognitoee.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+
+/**
+ * The account API of the current user, on the server (Amplify Auth v6 names). Inject it anywhere; every call acts
+ * on the HTTP session of the current request: {@code signIn} stores the tokens there, {@code signOut} ends it.
+ *
+ * <p>Calls that take {@code clientMetadata} pass it unchanged to Cognito, which hands it to some of the pool's Lambda
+ * triggers only: see {@code docs/ACCOUNT-API.md}. Failures are {@link CognitoAuthException}s with a typed
+ * {@link AuthError}.
+ */
+@ApplicationScoped
+public class CognitoAuth {
+
+    private static final Logger LOG = Logger.getLogger(CognitoAuth.class.getName());
+
+    @Inject
+    UserPoolClient userPool;
+
+    @Inject
+    SignInFlow signInFlow;
+
+    @Inject
+    TokenRefresher refresher;
+
+    @Inject
+    AuthEvents events;
+
+    @Inject
+    HttpServletRequest request;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Signs the user in with username and password. */
+    public SignInResult signIn(String username, String password) {
+        return signIn(username, password, Map.of());
+    }
+
+    /** Signs the user in with username and password, passing {@code clientMetadata} to the pool's triggers. */
+    public SignInResult signIn(String username, String password, Map<String, String> clientMetadata) {
+        return signInFlow.passwordSignIn(request, username, password, clientMetadata, SignInMethod.PASSWORD);
+    }
+
+    /** Answers the pending sign-in challenge: the new password, the MFA code, the MFA type or the TOTP code. */
+    public SignInResult confirmSignIn(String challengeResponse) {
+        return confirmSignIn(challengeResponse, Map.of(), Map.of());
+    }
+
+    /**
+     * Answers the pending sign-in challenge.
+     *
+     * @param userAttributes  attributes Cognito requires with a new password ({@code missingAttributes})
+     * @param clientMetadata  passed to the triggers that run after the challenge (PostAuthentication,
+     *                        PreTokenGeneration...)
+     */
+    public SignInResult confirmSignIn(String challengeResponse, Map<String, String> userAttributes,
+                                      Map<String, String> clientMetadata) {
+        return signInFlow.confirmSignIn(request, challengeResponse, userAttributes, clientMetadata);
+    }
+
+    /** Creates an account; attributes such as {@code email} are Cognito user attributes. */
+    public SignUpResult signUp(String username, String password, Map<String, String> userAttributes) {
+        return signUp(username, password, userAttributes, Map.of(), false);
+    }
+
+    /**
+     * Creates an account.
+     *
+     * @param autoSignIn sign the user in at once when the pool confirms the account immediately (a PreSignUp
+     *                   trigger that auto-confirms); otherwise the user signs in after {@code confirmSignUp}
+     */
+    public SignUpResult signUp(String username, String password, Map<String, String> userAttributes,
+                               Map<String, String> clientMetadata, boolean autoSignIn) {
+        SignUpResponse response = userPool.signUp(username, password, userAttributes, clientMetadata);
+        boolean confirmed = Boolean.TRUE.equals(response.userConfirmed());
+        if (!confirmed) {
+            return new SignUpResult(false, response.userSub(), SignUpStep.CONFIRM_SIGN_UP,
+                    delivery(response.codeDeliveryDetails()), false);
+        }
+        boolean signedIn = autoSignIn && signInFlow.passwordSignIn(request, username, password, Map.of(),
+                SignInMethod.AUTO_SIGN_IN).isSignedIn();
+        return new SignUpResult(true, response.userSub(), SignUpStep.DONE, null, signedIn);
+    }
+
+    /** Confirms an account with the code Cognito sent. */
+    public SignUpResult confirmSignUp(String username, String code) {
+        return confirmSignUp(username, code, Map.of());
+    }
+
+    public SignUpResult confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
+        userPool.confirmSignUp(username, code, clientMetadata);
+        return new SignUpResult(true, null, SignUpStep.DONE, null, false);
+    }
+
+    /** Sends the sign-up confirmation code again. */
+    public CodeDeliveryDetails resendSignUpCode(String username) {
+        return resendSignUpCode(username, Map.of());
+    }
+
+    public CodeDeliveryDetails resendSignUpCode(String username, Map<String, String> clientMetadata) {
+        return delivery(userPool.resendConfirmationCode(username, clientMetadata).codeDeliveryDetails());
+    }
+
+    /** Starts a password reset: Cognito sends a code. */
+    public ResetPasswordResult resetPassword(String username) {
+        return resetPassword(username, Map.of());
+    }
+
+    public ResetPasswordResult resetPassword(String username, Map<String, String> clientMetadata) {
+        return new ResetPasswordResult(false,
+                delivery(userPool.forgotPassword(username, clientMetadata).codeDeliveryDetails()));
+    }
+
+    /** Completes a password reset with the code Cognito sent. */
+    public void confirmResetPassword(String username, String newPassword, String code) {
+        confirmResetPassword(username, newPassword, code, Map.of());
+    }
+
+    public void confirmResetPassword(String username, String newPassword, String code,
+                                     Map<String, String> clientMetadata) {
+        userPool.confirmForgotPassword(username, code, newPassword, clientMetadata);
+    }
+
+    /** Changes the signed-in user's password. */
+    public void updatePassword(String oldPassword, String newPassword) {
+        userPool.changePassword(signedIn().accessToken(), oldPassword, newPassword);
+    }
+
+    /** Updates attributes of the signed-in user. */
+    public Map<String, UpdateUserAttributeResult> updateUserAttributes(Map<String, String> attributes) {
+        return updateUserAttributes(attributes, Map.of());
+    }
+
+    /**
+     * Updates attributes of the signed-in user. An attribute that needs verification (email, phone number) is not
+     * updated until {@code confirmUserAttribute}; its result carries where the code was sent.
+     */
+    public Map<String, UpdateUserAttributeResult> updateUserAttributes(Map<String, String> attributes,
+                                                                      Map<String, String> clientMetadata) {
+        var response = userPool.updateUserAttributes(signedIn().accessToken(), attributes, clientMetadata);
+        Map<String, UpdateUserAttributeResult> results = new LinkedHashMap<>();
+        attributes.keySet().forEach(name -> results.put(name, new UpdateUserAttributeResult(true, null)));
+        for (CodeDeliveryDetailsType delivery : response.codeDeliveryDetailsList()) {
+            results.put(delivery.attributeName(), new UpdateUserAttributeResult(false, delivery(delivery)));
+        }
+        return results;
+    }
+
+    /** Verifies an attribute (e.g. a changed email) with the code Cognito sent. */
+    public void confirmUserAttribute(String attributeName, String code) {
+        userPool.verifyUserAttribute(signedIn().accessToken(), attributeName, code);
+    }
+
+    /** The signed-in user's attributes, as Cognito has them now. */
+    public Map<String, String> fetchUserAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        userPool.getUser(signedIn().accessToken()).userAttributes()
+                .forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
+        return attributes;
+    }
+
+    /** Signs the user out of this session: the refresh token is revoked and the HTTP session ended. */
+    public void signOut() {
+        signOut(false);
+    }
+
+    /**
+     * Signs the user out. With {@code global}, every session of the user on every device ends (GlobalSignOut);
+     * otherwise this session's refresh token is revoked. The HTTP session ends even if Cognito cannot be reached.
+     */
+    public void signOut(boolean global) {
+        SessionTokens tokens = SessionStore.tokens(request);
+        SessionStore.end(request);
+        if (tokens == null) {
+            return;
+        }
+        try {
+            if (global) {
+                userPool.globalSignOut(tokens.accessToken());
+            } else {
+                userPool.revokeToken(tokens.refreshToken());
+            }
+        } catch (CognitoAuthException e) {
+            LOG.log(Level.WARNING, "Signed {0} out locally, but Cognito could not {1}: {2}", new Object[] {
+                    tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error()});
+        }
+        events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, clock.instant()));
+    }
+
+    /** The current session, refreshed first if its tokens are about to expire. */
+    public AuthSession fetchAuthSession() {
+        return fetchAuthSession(false);
+    }
+
+    /** The current session; with {@code forceRefresh} the tokens are refreshed now. */
+    public AuthSession fetchAuthSession(boolean forceRefresh) {
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens == null) {
+            return AuthSession.SIGNED_OUT;
+        }
+        var session = request.getSession(false);
+        SessionTokens current = forceRefresh ? refresher.forceRefresh(session, tokens)
+                : refresher.current(session, tokens);
+        return new AuthSession(true, current.username(), Jwt.decode(current.idToken()).getString("sub", null),
+                current.accessToken(), current.idToken(), current.expiresAt());
+    }
+
+    private SessionTokens signedIn() {
+        AuthSession session = fetchAuthSession();
+        if (!session.isSignedIn()) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "Nobody is signed in on this session");
+        }
+        return SessionStore.tokens(request);
+    }
+
+    private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
+        return details == null ? null : new CodeDeliveryDetails(details.destination(),
+                details.deliveryMediumAsString(), details.attributeName());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cognitoee;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The next step of a sign-in, with what the page needs to ask for it.
+ *
+ * @param signInStep          the step
+ * @param codeDeliveryDetails where an MFA code was sent (SMS and email codes), else null
+ * @param allowedMfaTypes     the MFA types to choose from ({@code SMS}, {@code TOTP}, {@code EMAIL}), else empty
+ * @param totpSetupDetails    the authenticator-app secret and URI (TOTP setup), else null
+ * @param missingAttributes   attributes Cognito requires with the new password, else empty
+ * @param additionalInfo      the parameters of a custom challenge, else empty
+ */
+public record SignInNextStep(SignInStep signInStep, CodeDeliveryDetails codeDeliveryDetails,
+                             Set<String> allowedMfaTypes, TotpSetupDetails totpSetupDetails,
+                             List<String> missingAttributes, Map<String, String> additionalInfo) {
+
+    /** A step that needs nothing more than its name. */
+    public static SignInNextStep of(SignInStep step) {
+        return new SignInNextStep(step, null, Set.of(), null, List.of(), Map.of());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cognitoee;
+
+/**
+ * The result of {@code signIn} or {@code confirmSignIn}.
+ *
+ * @param isSignedIn whether the user is now signed in (the session holds the tokens)
+ * @param nextStep   what to do next ({@link SignInStep#DONE} when signed in)
+ */
+public record SignInResult(boolean isSignedIn, SignInNextStep nextStep) {
+
+    /** Signed in, nothing left to do. */
+    public static SignInResult signedIn() {
+        return new SignInResult(true, SignInNextStep.of(SignInStep.DONE));
+    }
+
+    /** Not signed in yet: {@code step} comes next. */
+    public static SignInResult next(SignInNextStep step) {
+        return new SignInResult(false, step);
+    }
+}

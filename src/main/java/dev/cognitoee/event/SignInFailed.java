@@ -1,0 +1,15 @@
+package dev.cognitoee.event;
+
+import dev.cognitoee.AuthError;
+import java.time.Instant;
+
+/**
+ * A sign-in attempt failed. Carries the username as typed (it may not exist), never the password.
+ *
+ * @param username the username that was tried
+ * @param error    why
+ * @param method   which way the attempt came
+ * @param at       when
+ */
+public record SignInFailed(String username, AuthError error, SignInMethod method, Instant at) {
+}

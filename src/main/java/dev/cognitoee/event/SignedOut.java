@@ -1,0 +1,22 @@
+package dev.cognitoee.event;
+
+import java.time.Instant;
+
+/**
+ * A user's session ended.
+ *
+ * @param username the Cognito username
+ * @param global   whether the user was signed out of every device (GlobalSignOut)
+ * @param reason   why the session ended
+ * @param at       when
+ */
+public record SignedOut(String username, boolean global, Reason reason, Instant at) {
+
+    /** Why a session ended. */
+    public enum Reason {
+        /** The application called {@code signOut}. */
+        SIGN_OUT,
+        /** Cognito refused to refresh the session's tokens (refresh token expired or revoked). */
+        REFRESH_REFUSED
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cognitoee.mechanism;
+
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CodeDeliveryDetails;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.SignInNextStep;
+import dev.cognitoee.SignInResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The JSON answers of {@code j_security_check} and their HTTP statuses. */
+final class SignInResponses {
+
+    private SignInResponses() {
+    }
+
+    static JsonObject result(SignInResult result) {
+        return Json.createObjectBuilder()
+                .add("isSignedIn", result.isSignedIn())
+                .add("nextStep", nextStep(result.nextStep()))
+                .build();
+    }
+
+    static JsonObject error(AuthError error, String message) {
+        return Json.createObjectBuilder().add("error", error.name()).add("message", message).build();
+    }
+
+    /** 401 for bad credentials, 429 for throttling, 503 when Cognito is down, 400 for the rest. */
+    static int status(CognitoAuthException failure) {
+        return switch (failure.error()) {
+            case NOT_AUTHORIZED, USER_NOT_FOUND -> HttpServletResponse.SC_UNAUTHORIZED;
+            case TOO_MANY_REQUESTS, LIMIT_EXCEEDED, TOO_MANY_FAILED_ATTEMPTS -> 429;
+            case SERVICE_UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            default -> HttpServletResponse.SC_BAD_REQUEST;
+        };
+    }
+
+    static void write(HttpServletResponse response, int status, JsonObject body) {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            response.getWriter().write(body.toString());
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static JsonObjectBuilder nextStep(SignInNextStep step) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("signInStep", step.signInStep().name());
+        CodeDeliveryDetails delivery = step.codeDeliveryDetails();
+        if (delivery != null) {
+            JsonObjectBuilder details = Json.createObjectBuilder();
+            if (delivery.destination() != null) {
+                details.add("destination", delivery.destination());
+            }
+            if (delivery.deliveryMedium() != null) {
+                details.add("deliveryMedium", delivery.deliveryMedium());
+            }
+            json.add("codeDeliveryDetails", details);
+        }
+        if (!step.allowedMfaTypes().isEmpty()) {
+            json.add("allowedMFATypes", Json.createArrayBuilder(step.allowedMfaTypes()));
+        }
+        if (!step.missingAttributes().isEmpty()) {
+            json.add("missingAttributes", Json.createArrayBuilder(step.missingAttributes()));
+        }
+        if (step.totpSetupDetails() != null) {
+            json.add("totpSetupDetails", Json.createObjectBuilder()
+                    .add("sharedSecret", step.totpSetupDetails().sharedSecret())
+                    .add("setupUri", step.totpSetupDetails().setupUri()));
+        }
+        if (!step.additionalInfo().isEmpty()) {
+            JsonObjectBuilder info = Json.createObjectBuilder();
+            step.additionalInfo().forEach(info::add);
+            json.add("additionalInfo", info);
+        }
+        return json;
+    }
+}

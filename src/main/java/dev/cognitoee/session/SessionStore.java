@@ -1,0 +1,94 @@
+package dev.cognitoee.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Where the module keeps its state in the HTTP session. Every attribute is {@code Serializable} and is written only
+ * when it changes (sign-in, challenge, refresh, sign-out), so that clustered Payara replicates little.
+ */
+public final class SessionStore {
+
+    static final String TOKENS = "dev.cognitoee.session.tokens";
+    static final String PENDING_SIGN_IN = "dev.cognitoee.session.pendingSignIn";
+    static final String SAVED_REQUEST = "dev.cognitoee.session.savedRequest";
+
+    private SessionStore() {
+    }
+
+    /** The tokens of the request's session, or null when nobody is signed in on it. Creates no session. */
+    public static SessionTokens tokens(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : tokens(session);
+    }
+
+    public static SessionTokens tokens(HttpSession session) {
+        try {
+            return (SessionTokens) session.getAttribute(TOKENS);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    /**
+     * Makes the request's session a signed-in one: a session that existed before gets a new id (against session
+     * fixation), the tokens are stored, any pending challenge is dropped.
+     */
+    public static void signIn(HttpServletRequest request, SessionTokens tokens) {
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.removeAttribute(PENDING_SIGN_IN);
+        session.setAttribute(TOKENS, tokens);
+    }
+
+    /** Replaces the tokens after a refresh. */
+    static void replaceTokens(HttpSession session, SessionTokens tokens) {
+        session.setAttribute(TOKENS, tokens);
+    }
+
+    /** Ends the request's session, if any. */
+    public static void end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            end(session);
+        }
+    }
+
+    static void end(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // nothing left to end
+        }
+    }
+
+    public static PendingSignIn pendingSignIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (PendingSignIn) session.getAttribute(PENDING_SIGN_IN);
+    }
+
+    public static void pendingSignIn(HttpServletRequest request, PendingSignIn pending) {
+        request.getSession(true).setAttribute(PENDING_SIGN_IN, pending);
+    }
+
+    /** Remembers the page an anonymous browser asked for, to return to it after sign-in. */
+    public static void saveRequest(HttpServletRequest request, String url) {
+        request.getSession(true).setAttribute(SAVED_REQUEST, url);
+    }
+
+    /** The remembered page, removed from the session, or null. */
+    public static String takeSavedRequest(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        String url = (String) session.getAttribute(SAVED_REQUEST);
+        if (url != null) {
+            session.removeAttribute(SAVED_REQUEST);
+        }
+        return url;
+    }
+}

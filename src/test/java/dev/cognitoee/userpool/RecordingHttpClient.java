@@ -1,0 +1,93 @@
+package dev.cognitoee.userpool;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * An HTTP client for the AWS SDK that records each request (headers and JSON body, as they would go over the wire
+ * to Cognito) and answers with a canned response, so that tests can check the exact requests and the handling of
+ * real Cognito answers, including for operations the emulator lacks.
+ */
+final class RecordingHttpClient implements SdkHttpClient {
+
+    /** One request as sent. */
+    record Sent(SdkHttpRequest request, String body) {
+        String target() {
+            return request.firstMatchingHeader("X-Amz-Target").orElse("");
+        }
+    }
+
+    private final List<Sent> sent = new ArrayList<>();
+    private int status = 200;
+    private String responseBody = "{}";
+    private IOException failure;
+
+    /** Answer every request with {@code status} and {@code body} (a Cognito JSON document). */
+    RecordingHttpClient answer(int newStatus, String body) {
+        status = newStatus;
+        responseBody = body;
+        failure = null;
+        return this;
+    }
+
+    /** Fail every request as a network error would. */
+    RecordingHttpClient failWith(IOException e) {
+        failure = e;
+        return this;
+    }
+
+    List<Sent> sent() {
+        return sent;
+    }
+
+    Sent last() {
+        return sent.get(sent.size() - 1);
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        String body = request.contentStreamProvider().map(provider -> {
+            try {
+                return new String(provider.newStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).orElse("");
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                sent.add(new Sent(request.httpRequest(), body));
+                if (failure != null) {
+                    throw failure;
+                }
+                byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
+                return HttpExecuteResponse.builder()
+                        .response(SdkHttpFullResponse.builder().statusCode(status)
+                                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                                .putHeader("x-amzn-RequestId", "test-request")
+                                .build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+                        .build();
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+}
