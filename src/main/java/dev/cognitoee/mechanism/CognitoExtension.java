@@ -1,10 +1,14 @@
 package dev.cognitoee.mechanism;
 
+import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
 import dev.cognitoee.config.AnnotationSettings;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.config.InvalidConfigurationException;
+import dev.cognitoee.event.AuthEvents;
+import dev.cognitoee.session.SignInFlow;
+import dev.cognitoee.session.TokenRefresher;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
@@ -29,10 +33,10 @@ public class CognitoExtension implements Extension {
             CognitoIdentityStore.class,
             SessionCaller.class,
             CognitoProducers.class,
-            dev.cognitoee.CognitoAuth.class,
-            dev.cognitoee.session.SignInFlow.class,
-            dev.cognitoee.session.TokenRefresher.class,
-            dev.cognitoee.event.AuthEvents.class);
+            CognitoAuth.class,
+            SignInFlow.class,
+            TokenRefresher.class,
+            AuthEvents.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private CognitoConfig config;
@@ -46,7 +50,8 @@ public class CognitoExtension implements Extension {
 
     void addModuleBeans(@Observes AfterTypeDiscovery event) {
         if (!definitions.isEmpty()) {
-            MODULE_BEANS.forEach(type -> event.addAnnotatedType(type, CognitoExtension.class.getName() + "." + type.getSimpleName()));
+            MODULE_BEANS.forEach(type -> event.addAnnotatedType(type, CognitoExtension.class.getName() + "."
+                    + type.getSimpleName()));
         }
     }
 

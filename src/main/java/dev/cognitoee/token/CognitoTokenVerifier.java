@@ -1,10 +1,8 @@
 package dev.cognitoee.token;
 
 import com.nimbusds.jose.Header;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.token.VerifiedTokenCache.TokenDigest;
@@ -13,12 +11,16 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -78,7 +80,7 @@ public final class CognitoTokenVerifier {
         }
         CompactJws jws = CompactJws.split(token);
         verifySignature(jws);
-        VerifiedClaims claims = claimRules.check(payload(jws));
+        VerifiedClaims claims = claimRules.check(payload(jws.payload()));
         if (cache != null) {
             cache.put(digest, claims);
         }
@@ -91,24 +93,38 @@ public final class CognitoTokenVerifier {
     }
 
     private void verifySignature(CompactJws jws) throws TokenRejectedException, SigningKeysUnavailableException {
-        JWSHeader header = verifiedHeaders.get(jws.header());
+        String headerSegment = jws.header();
+        JWSHeader header = verifiedHeaders.get(headerSegment);
         boolean known = header != null;
         if (!known) {
-            header = rs256Header(jws.header());
+            header = rs256Header(headerSegment);
         }
-        Optional<RSASSAVerifier> verifier = signingKeys.verifierFor(header.getKeyID());
-        if (verifier.isEmpty()) {
-            throw new TokenRejectedException(TokenRejection.UNKNOWN_KEY_ID);
-        }
-        try {
-            if (!verifier.get().verify(header, jws.signingInput(), new Base64URL(jws.signature()))) {
-                throw new TokenRejectedException(TokenRejection.BAD_SIGNATURE);
-            }
-        } catch (JOSEException e) {
+        RSAPublicKey key = signingKeys.keyFor(header.getKeyID())
+                .orElseThrow(() -> new TokenRejectedException(TokenRejection.UNKNOWN_KEY_ID));
+        if (!rs256Verifies(key, jws)) {
             throw new TokenRejectedException(TokenRejection.BAD_SIGNATURE);
         }
         if (!known && verifiedHeaders.size() < MAX_REMEMBERED_HEADERS) {
-            verifiedHeaders.putIfAbsent(jws.header(), header);
+            verifiedHeaders.putIfAbsent(headerSegment, header);
+        }
+    }
+
+    /**
+     * The RS256 check itself, with the JDK's {@link Signature} (which Nimbus's RSASSAVerifier also uses): called
+     * directly so that the signing input is not copied and the signature is decoded by the JDK's base64 decoder
+     * (0.4 µs here, against 4.6 µs for Nimbus's Base64URL; see docs/BENCHMARKS.md).
+     */
+    private static boolean rs256Verifies(RSAPublicKey key, CompactJws jws) throws TokenRejectedException {
+        byte[] signature = jws.signature();
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(key);
+            rs256.update(jws.bytes(), 0, jws.signingInputLength());
+            return rs256.verify(signature);
+        } catch (SignatureException | InvalidKeyException e) {
+            return false; // e.g. a signature of the wrong length
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA256withRSA is part of every JDK", e);
         }
     }
 
@@ -129,11 +145,11 @@ public final class CognitoTokenVerifier {
         return jwsHeader;
     }
 
-    private JsonObject payload(CompactJws jws) throws TokenRejectedException {
-        try (JsonReader reader = jsonReaders.createReader(
-                new ByteArrayInputStream(Base64.getUrlDecoder().decode(jws.payload())))) {
+    private JsonObject payload(byte[] json) throws TokenRejectedException {
+        // Parsing from a String skips the charset detection of the InputStream readers (4.1 against 5.3 µs here).
+        try (JsonReader reader = jsonReaders.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
             return reader.readObject();
-        } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+        } catch (JsonException | ClassCastException e) {
             // a valid signature over bytes that are not a JSON object: not a token of ours either way
             throw new TokenRejectedException(TokenRejection.MALFORMED);
         }

@@ -3,7 +3,6 @@ package dev.cognitoee.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -16,6 +15,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The RS256 signature verifiers of one user pool, by key id, from its JWKS.
+ * The RS256 public keys of one user pool, by key id, from its JWKS.
  *
  * <p>Fetching, caching and outage tolerance are Nimbus's ({@link JWKSourceBuilder}): the set is cached for
  * {@link #CACHE_TIME_TO_LIVE} and, when the endpoint fails, the last set stays in service. What Nimbus does not
@@ -43,7 +43,7 @@ final class SigningKeys {
     private final JWKSetSource<SecurityContext> source;
     private final Clock clock;
 
-    /** The verifiers built from the set Nimbus last returned; rebuilt only when that set changes. */
+    /** The keys of the set Nimbus last returned; rebuilt only when that set changes. */
     private volatile Snapshot snapshot = new Snapshot(null, Map.of());
     private long nextUnknownKidRefetch = Long.MIN_VALUE;
 
@@ -74,19 +74,19 @@ final class SigningKeys {
     }
 
     /**
-     * The verifier for the key {@code kid}.
+     * The public key {@code kid}.
      *
      * @return empty when the pool does not publish that key (after at most one refetch per interval)
      * @throws SigningKeysUnavailableException when no key set could be obtained at all
      */
-    Optional<RSASSAVerifier> verifierFor(String kid) throws SigningKeysUnavailableException {
+    Optional<RSAPublicKey> keyFor(String kid) throws SigningKeysUnavailableException {
         long now = clock.millis();
         Snapshot current = current(JWKSetCacheRefreshEvaluator.noRefresh(), now);
-        RSASSAVerifier verifier = current.verifiers.get(kid);
-        if (verifier != null) {
-            return Optional.of(verifier);
+        RSAPublicKey key = current.keys.get(kid);
+        if (key != null) {
+            return Optional.of(key);
         }
-        return Optional.ofNullable(refetchForUnknownKid(current, now).verifiers.get(kid));
+        return Optional.ofNullable(refetchForUnknownKid(current, now).keys.get(kid));
     }
 
     // Synchronized so that concurrent requests with the same new kid wait for one refetch and then all see it.
@@ -112,24 +112,24 @@ final class SigningKeys {
         }
         Snapshot current = snapshot;
         if (current.set != set) {
-            current = new Snapshot(set, verifiers(set));
+            current = new Snapshot(set, keys(set));
             snapshot = current;
         }
         return current;
     }
 
-    private static Map<String, RSASSAVerifier> verifiers(JWKSet set) {
-        Map<String, RSASSAVerifier> verifiers = new HashMap<>();
+    private static Map<String, RSAPublicKey> keys(JWKSet set) {
+        Map<String, RSAPublicKey> keys = new HashMap<>();
         for (JWK jwk : set.getKeys()) {
             if (usableForRs256(jwk)) {
                 try {
-                    verifiers.put(jwk.getKeyID(), new RSASSAVerifier((RSAKey) jwk));
+                    keys.put(jwk.getKeyID(), ((RSAKey) jwk).toRSAPublicKey());
                 } catch (JOSEException e) {
                     LOG.warning("Ignoring JWKS key '" + jwk.getKeyID() + "': " + e.getMessage());
                 }
             }
         }
-        return Map.copyOf(verifiers);
+        return Map.copyOf(keys);
     }
 
     private static boolean usableForRs256(JWK jwk) {
@@ -139,6 +139,6 @@ final class SigningKeys {
                 && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()));
     }
 
-    private record Snapshot(JWKSet set, Map<String, RSASSAVerifier> verifiers) {
+    private record Snapshot(JWKSet set, Map<String, RSAPublicKey> keys) {
     }
 }

@@ -118,11 +118,12 @@ class AccountIT {
         assertThat(result.getString("nextStep")).isEqualTo("CONFIRM_SIGN_UP");
         assertThat(result.getString("userId")).isNotBlank();
 
-        String code = fixture().emulator().lastCodeFor(username).orElseThrow();
+        String code = fixture().emulator().confirmationCode(fixture().poolId, username);
         HttpResponse<String> confirm = browser.postJson("api/account/confirm-sign-up", json("username", username,
                 "code", code, "clientMetadata", Map.of("step", "confirmSignUp")));
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
         assertThat(Http.json(confirm).getBoolean("isSignUpComplete")).isTrue();
+        fixture().addToGroup(username, "user"); // as a PostConfirmation trigger of a real application would
         return code;
     }
 
@@ -166,7 +167,7 @@ class AccountIT {
         assertThat(Http.json(browser.get("api/account/session")).getBoolean("isSignedIn")).isFalse();
 
         assertThat(events(username)).containsExactly(
-                "SignedIn " + username + " FORM groups=[] sub=true",
+                "SignedIn " + username + " FORM groups=[user] sub=true",
                 "SignedOut " + username + " SIGN_OUT global=false");
         assertThat(asyncEvents(username)).containsExactly("SignedIn " + username);
     }
@@ -183,7 +184,7 @@ class AccountIT {
         assertThat(trigger(username, "CustomMessage_ForgotPassword").clientMetadata())
                 .containsEntry("step", "resetPassword");
 
-        String code = fixture().emulator().lastCodeFor(username).orElseThrow();
+        String code = fixture().emulator().confirmationCode(fixture().poolId, username);
         HttpResponse<String> confirm = browser.postJson("api/account/confirm-reset-password", json(
                 "username", username, "password", NEW_PASSWORD, "code", code,
                 "clientMetadata", Map.of("step", "confirmResetPassword")));

@@ -43,51 +43,51 @@ class SigningKeysTest {
     @Test
     void fetchesOnceAndServesFromTheCache() throws Exception {
         for (int i = 0; i < 100; i++) {
-            assertThat(keys.verifierFor("key-2026")).isPresent();
+            assertThat(keys.keyFor("key-2026")).isPresent();
         }
         assertThat(jwks.requests()).isEqualTo(1);
     }
 
     @Test
     void refetchesAfterTheCacheLifetime() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         clock.advance(SigningKeys.CACHE_TIME_TO_LIVE.plusSeconds(1));
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         assertThat(jwks.requests()).isEqualTo(2);
     }
 
     @Test
     void anUnknownKidRefetchesAtMostOncePerInterval() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
 
-        assertThat(keys.verifierFor("made-up-1")).isEmpty();
+        assertThat(keys.keyFor("made-up-1")).isEmpty();
         assertThat(jwks.requests()).isEqualTo(2);
 
         for (int i = 0; i < 50; i++) {
-            assertThat(keys.verifierFor("made-up-" + i)).isEmpty();
+            assertThat(keys.keyFor("made-up-" + i)).isEmpty();
         }
         clock.advance(SigningKeys.UNKNOWN_KID_REFETCH_INTERVAL.minusMillis(1));
-        assertThat(keys.verifierFor("made-up-again")).isEmpty();
+        assertThat(keys.keyFor("made-up-again")).isEmpty();
         assertThat(jwks.requests()).isEqualTo(2);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(keys.verifierFor("made-up-later")).isEmpty();
+        assertThat(keys.keyFor("made-up-later")).isEmpty();
         assertThat(jwks.requests()).isEqualTo(3);
     }
 
     @Test
     void aRotatedKeyIsPickedUpByTheUnknownKidRefetch() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         jwks.publish(current.key().toPublicJWK(), next.key().toPublicJWK());
 
-        assertThat(keys.verifierFor("key-2027")).isPresent();
-        assertThat(keys.verifierFor("key-2026")).isPresent();
+        assertThat(keys.keyFor("key-2027")).isPresent();
+        assertThat(keys.keyFor("key-2026")).isPresent();
         assertThat(jwks.requests()).isEqualTo(2);
     }
 
     @Test
     void concurrentRequestsWithANewKidShareOneRefetch() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         jwks.publish(current.key().toPublicJWK(), next.key().toPublicJWK());
         jwks.delay(Duration.ofMillis(200));
 
@@ -95,7 +95,7 @@ class SigningKeysTest {
         try {
             List<Callable<Boolean>> lookups = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                lookups.add(() -> keys.verifierFor("key-2027").isPresent());
+                lookups.add(() -> keys.keyFor("key-2027").isPresent());
             }
             for (Future<Boolean> found : threads.invokeAll(lookups)) {
                 assertThat(found.get()).isTrue();
@@ -108,30 +108,30 @@ class SigningKeysTest {
 
     @Test
     void cachedKeysStayInServiceWhenTheEndpointFails() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         jwks.failing(true);
         clock.advance(SigningKeys.CACHE_TIME_TO_LIVE.plusSeconds(1));
 
-        assertThat(keys.verifierFor("key-2026")).isPresent();
+        assertThat(keys.keyFor("key-2026")).isPresent();
         clock.advance(Duration.ofDays(2));
-        assertThat(keys.verifierFor("key-2026")).isPresent();
+        assertThat(keys.keyFor("key-2026")).isPresent();
         assertThat(jwks.requests()).isGreaterThan(1); // it did try
     }
 
     @Test
     void cachedKeysStayInServiceWhenTheEndpointIsGone() throws Exception {
-        keys.verifierFor("key-2026");
+        keys.keyFor("key-2026");
         jwks.close();
         clock.advance(SigningKeys.CACHE_TIME_TO_LIVE.plusSeconds(1));
 
-        assertThat(keys.verifierFor("key-2026")).isPresent();
-        assertThat(keys.verifierFor("made-up")).isEmpty();
+        assertThat(keys.keyFor("key-2026")).isPresent();
+        assertThat(keys.keyFor("made-up")).isEmpty();
     }
 
     @Test
     void noKeysAtAllIsAnUnavailableErrorNotARejection() {
         jwks.failing(true);
-        assertThatThrownBy(() -> keys.verifierFor("key-2026"))
+        assertThatThrownBy(() -> keys.keyFor("key-2026"))
                 .isInstanceOf(SigningKeysUnavailableException.class)
                 .hasMessageContaining("signing keys cannot be fetched");
     }
@@ -140,7 +140,7 @@ class SigningKeysTest {
     void aSlowEndpointTimesOutWithinTheConfiguredReadTimeout() {
         jwks.delay(Duration.ofSeconds(3));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> keys.verifierFor("key-2026")).isInstanceOf(SigningKeysUnavailableException.class);
+        assertThatThrownBy(() -> keys.keyFor("key-2026")).isInstanceOf(SigningKeysUnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -152,8 +152,8 @@ class SigningKeysTest {
                 .keyID("rs512-key").algorithm(com.nimbusds.jose.JWSAlgorithm.RS512).build();
         jwks.publish(current.key().toPublicJWK(), encryptionKey, rs512Key);
 
-        assertThat(keys.verifierFor("key-2026")).isPresent();
-        assertThat(keys.verifierFor("enc-key")).isEmpty();
-        assertThat(keys.verifierFor("rs512-key")).isEmpty();
+        assertThat(keys.keyFor("key-2026")).isPresent();
+        assertThat(keys.keyFor("enc-key")).isEmpty();
+        assertThat(keys.keyFor("rs512-key")).isEmpty();
     }
 }

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
- * Seeds the emulator, once per test JVM: a user pool with groups {@code admin} and {@code user} and users
+ * Seeds the emulator, once per test JVM: a user pool (verifying emails with codes) with groups {@code admin} and {@code user} and users
  * {@code alice} (both groups) and {@code bob} ({@code user}); its app client, a second app client with a secret,
  * and a second pool with a client of its own (whose tokens the first pool must refuse).
  */
@@ -45,7 +46,8 @@ public final class CognitoFixture {
     private CognitoFixture(CognitoLocal emulator) {
         this.emulator = emulator;
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            poolId = cognito.createUserPool(b -> b.poolName("cognito-ee-tests")).userPool().id();
+            poolId = cognito.createUserPool(b -> b.poolName("cognito-ee-tests")
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
             clientId = createClient(cognito, poolId, "web", false).clientId();
             UserPoolClientType secretClient = createClient(cognito, poolId, "backend", true);
             secretClientId = secretClient.clientId();
@@ -84,6 +86,12 @@ public final class CognitoFixture {
     public void createUser(String username, String... groups) {
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
             createUser(cognito, poolId, username, groups);
+        }
+    }
+
+    public void addToGroup(String username, String group) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).username(username).groupName(group));
         }
     }
 

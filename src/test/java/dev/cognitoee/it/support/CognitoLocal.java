@@ -1,6 +1,8 @@
 package dev.cognitoee.it.support;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,26 +30,27 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * The real {@code cognito-local} emulator (npm, pinned in {@code src/test/cognito-local/package-lock.json}), started
  * once per test JVM on a free loopback port in a fresh state directory under {@code target/}, and stopped when the
- * JVM ends. Its output is kept so that tests can read the confirmation codes it "sends"; its Lambda triggers call
- * the {@link LambdaRecorder}.
+ * JVM ends (output in {@code cognito-local.log} of that directory). Tests read the confirmation codes it issues from
+ * its state; its Lambda triggers call the {@link LambdaRecorder}.
  */
 public final class CognitoLocal {
 
     public static final Region REGION = Region.US_EAST_1;
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
-    private static final Pattern DELIVERY = Pattern.compile("Username:\\s+(\\S+).*?Code:\\s+(\\S+)", Pattern.DOTALL);
 
     private static CognitoLocal shared;
 
     private final Process process;
     private final int port;
+    private final Path stateDir;
     private final Path logFile;
     private final List<String> output = new ArrayList<>();
 
-    private CognitoLocal(Process process, int port, Path logFile) {
+    private CognitoLocal(Process process, int port, Path stateDir) {
         this.process = process;
         this.port = port;
-        this.logFile = logFile;
+        this.stateDir = stateDir;
+        this.logFile = stateDir.resolve("cognito-local.log");
     }
 
     /** The emulator of this test JVM, started on first use. */
@@ -74,13 +75,12 @@ public final class CognitoLocal {
                     .resolve("cognito-local-" + Instant.now().toEpochMilli()));
             Files.createDirectories(stateDir.resolve(".cognito"));
             Files.writeString(stateDir.resolve(".cognito/config.json"), config(LambdaRecorder.shared()));
-            Path logFile = stateDir.resolve("cognito-local.log");
             ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
                     .directory(stateDir.toFile())
                     .redirectErrorStream(true);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("NO_COLOR", "1");
-            CognitoLocal emulator = new CognitoLocal(builder.start(), port, logFile);
+            CognitoLocal emulator = new CognitoLocal(builder.start(), port, stateDir);
             emulator.keepOutput();
             emulator.awaitHealthy(Duration.ofSeconds(30));
             return emulator;
@@ -182,16 +182,22 @@ public final class CognitoLocal {
                 .build();
     }
 
-    /** The last confirmation code the emulator delivered to {@code username}, if any. */
-    public Optional<String> lastCodeFor(String username) {
-        Matcher delivery = DELIVERY.matcher(String.join("\n", outputLines()));
-        String code = null;
-        while (delivery.find()) {
-            if (delivery.group(1).equals(username)) {
-                code = delivery.group(2);
+    /**
+     * The confirmation code the emulator last issued to {@code username} (sign-up or password reset), read from
+     * its state, which it saves before answering the call that sent the code. (It prints the code too, but its
+     * output can reach us seconds later.)
+     */
+    public String confirmationCode(String poolId, String username) {
+        Path state = stateDir.resolve(".cognito/db/" + poolId + ".json");
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(state, StandardCharsets.UTF_8))) {
+            JsonObject user = reader.readObject().getJsonObject("Users").getJsonObject(username);
+            if (user == null || user.getString("ConfirmationCode", null) == null) {
+                throw new IllegalStateException("The emulator issued no code to " + username);
             }
+            return user.getString("ConfirmationCode");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Optional.ofNullable(code);
     }
 
     private List<String> outputLines() {

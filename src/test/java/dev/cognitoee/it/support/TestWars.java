@@ -2,6 +2,7 @@ package dev.cognitoee.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Builds the WARs the integration tests deploy: the packaged module jar (exactly what users get, with its
- * relocated Nimbus) in {@code WEB-INF/lib}, the test application's classes, and its MicroProfile Config.
+ * relocated Nimbus) and its runtime dependencies (the AWS SDK) in {@code WEB-INF/lib}, the test application's
+ * classes, and its MicroProfile Config.
  */
 public final class TestWars {
 
@@ -21,10 +23,14 @@ public final class TestWars {
 
     /** A WAR named {@code name}.war using the module, with {@code config} as its microprofile-config.properties. */
     public static WebArchive war(String name, Map<String, String> config, Package appPackage) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(appPackage)
                 .addAsLibrary(TestSettings.moduleJar().toFile(), "cognito-ee.jar")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+        for (String jar : TestSettings.required("cognitoee.runtimeClasspath").split(File.pathSeparator)) {
+            war.addAsLibrary(new File(jar));
+        }
+        return war;
     }
 
     /** The settings that point the module at the seeded emulator pool. */
@@ -33,6 +39,7 @@ public final class TestWars {
         settings.put("cognito.region", CognitoLocal.REGION.id());
         settings.put("cognito.user-pool-id", fixture.poolId);
         settings.put("cognito.client-id", fixture.clientId);
+        settings.put("cognito.endpoint", fixture.emulator().endpoint().toString());
         settings.put("cognito.issuer", fixture.emulator().issuer(fixture.poolId));
         settings.put("cognito.jwks-uri", fixture.emulator().jwksUri(fixture.poolId));
         return settings;
