@@ -52,9 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Threads(1)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(5)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 4, time = 2)
 public class TokenVerificationBenchmark {
 
     private static final String KID = "bench-key-1";
@@ -152,7 +152,7 @@ public class TokenVerificationBenchmark {
         return t.substring(0, i) + c + t.substring(i + 1);
     }
 
-    private static CognitoConfig config(String... overrides) throws InvalidConfigurationException {
+    static CognitoConfig config(String... overrides) throws InvalidConfigurationException {
         Map<String, String> settings = new HashMap<>();
         settings.put("cognito.user-pool-id", "eu-west-1_TestPool1");
         settings.put("cognito.client-id", TokenMinter.CLIENT_ID + ",otherclient456");

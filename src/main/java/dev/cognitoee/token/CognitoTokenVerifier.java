@@ -114,7 +114,7 @@ public final class CognitoTokenVerifier {
      * directly so that the signing input is not copied and the signature is decoded by the JDK's base64 decoder
      * (0.4 µs here, against 4.6 µs for Nimbus's Base64URL; see docs/BENCHMARKS.md).
      */
-    private static boolean rs256Verifies(RSAPublicKey key, CompactJws jws) throws TokenRejectedException {
+    static boolean rs256Verifies(RSAPublicKey key, CompactJws jws) throws TokenRejectedException {
         byte[] signature = jws.signature();
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
@@ -141,6 +141,11 @@ public final class CognitoTokenVerifier {
         }
         if (jwsHeader.getKeyID() == null) {
             throw new TokenRejectedException(TokenRejection.NO_KEY_ID);
+        }
+        // RFC 7515 4.1.11: a "crit" parameter the verifier does not understand makes the token invalid. Cognito
+        // never sets one, and this verifier understands none.
+        if (jwsHeader.getCriticalParams() != null && !jwsHeader.getCriticalParams().isEmpty()) {
+            throw new TokenRejectedException(TokenRejection.CRITICAL_HEADER);
         }
         return jwsHeader;
     }

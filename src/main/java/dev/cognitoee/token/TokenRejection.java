@@ -10,6 +10,7 @@ public enum TokenRejection {
     MALFORMED("the token is not a well-formed JWT"),
     ALGORITHM_NOT_ACCEPTED("the token is not signed with RS256"),
     NO_KEY_ID("the token header has no kid"),
+    CRITICAL_HEADER("the token header has critical parameters this verifier does not support"),
     UNKNOWN_KEY_ID("the token is signed with a key the user pool does not publish"),
     BAD_SIGNATURE("the token signature is invalid"),
     WRONG_ISSUER("the token was issued by another issuer"),

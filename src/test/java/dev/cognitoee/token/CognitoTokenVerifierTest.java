@@ -142,6 +142,13 @@ class CognitoTokenVerifierTest {
     }
 
     @Test
+    void refusesCriticalHeaderParametersItDoesNotUnderstand() {
+        String token = pool.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("pool-key-1")
+                .criticalParams(java.util.Set.of("exp")).customParam("exp", 1).build(), TokenMinter.accessClaims(NOW));
+        assertRejected(token, TokenRejection.CRITICAL_HEADER);
+    }
+
+    @Test
     void refusesAKidThePoolDoesNotPublish() {
         assertRejected(new TokenMinter("other-kid").access(NOW), TokenRejection.UNKNOWN_KEY_ID);
     }

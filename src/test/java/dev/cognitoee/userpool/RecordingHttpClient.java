@@ -19,39 +19,46 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * to Cognito) and answers with a canned response, so that tests can check the exact requests and the handling of
  * real Cognito answers, including for operations the emulator lacks.
  */
-final class RecordingHttpClient implements SdkHttpClient {
+public final class RecordingHttpClient implements SdkHttpClient {
 
     /** One request as sent. */
-    record Sent(SdkHttpRequest request, String body) {
-        String target() {
+    public record Sent(SdkHttpRequest request, String body) {
+        public String target() {
             return request.firstMatchingHeader("X-Amz-Target").orElse("");
         }
     }
 
     private final List<Sent> sent = new ArrayList<>();
+    private final java.util.Deque<String[]> queued = new java.util.ArrayDeque<>();
     private int status = 200;
     private String responseBody = "{}";
     private IOException failure;
 
     /** Answer every request with {@code status} and {@code body} (a Cognito JSON document). */
-    RecordingHttpClient answer(int newStatus, String body) {
+    public RecordingHttpClient answer(int newStatus, String body) {
         status = newStatus;
         responseBody = body;
         failure = null;
         return this;
     }
 
+    /** Answer the next request with {@code status} and {@code body}, before falling back to {@link #answer}. */
+    public RecordingHttpClient thenAnswer(int newStatus, String body) {
+        queued.add(new String[] {Integer.toString(newStatus), body});
+        return this;
+    }
+
     /** Fail every request as a network error would. */
-    RecordingHttpClient failWith(IOException e) {
+    public RecordingHttpClient failWith(IOException e) {
         failure = e;
         return this;
     }
 
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return sent;
     }
 
-    Sent last() {
+    public Sent last() {
         return sent.get(sent.size() - 1);
     }
 
@@ -71,9 +78,11 @@ final class RecordingHttpClient implements SdkHttpClient {
                 if (failure != null) {
                     throw failure;
                 }
-                byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
+                String[] next = queued.poll();
+                int answerStatus = next != null ? Integer.parseInt(next[0]) : status;
+                byte[] bytes = (next != null ? next[1] : responseBody).getBytes(StandardCharsets.UTF_8);
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpFullResponse.builder().statusCode(status)
+                        .response(SdkHttpFullResponse.builder().statusCode(answerStatus)
                                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                                 .putHeader("x-amzn-RequestId", "test-request")
                                 .build())
