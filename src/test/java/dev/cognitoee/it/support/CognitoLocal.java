@@ -3,9 +3,7 @@ package dev.cognitoee.it.support;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -36,7 +31,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 public final class CognitoLocal {
 
     public static final Region REGION = Region.US_EAST_1;
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
 
     private static CognitoLocal shared;
 
@@ -44,7 +38,6 @@ public final class CognitoLocal {
     private final int port;
     private final Path stateDir;
     private final Path logFile;
-    private final List<String> output = new ArrayList<>();
 
     private CognitoLocal(Process process, int port, Path stateDir) {
         this.process = process;
@@ -77,11 +70,10 @@ public final class CognitoLocal {
             Files.writeString(stateDir.resolve(".cognito/config.json"), config(LambdaRecorder.shared()));
             ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
                     .directory(stateDir.toFile())
-                    .redirectErrorStream(true);
+                    .redirectErrorStream(true)
+                    .redirectOutput(stateDir.resolve("cognito-local.log").toFile());
             builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("NO_COLOR", "1");
             CognitoLocal emulator = new CognitoLocal(builder.start(), port, stateDir);
-            emulator.keepOutput();
             emulator.awaitHealthy(Duration.ofSeconds(30));
             return emulator;
         } catch (IOException e) {
@@ -107,33 +99,12 @@ public final class CognitoLocal {
                 .build().toString();
     }
 
-    private void keepOutput() {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    String plain = ANSI.matcher(line).replaceAll("");
-                    synchronized (output) {
-                        output.add(plain);
-                    }
-                    Files.writeString(logFile, plain + "\n", StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "cognito-local-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
     private void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("cognito-local exited: " + String.join("\n", outputLines()));
+                throw new IllegalStateException("cognito-local exited; its output is in " + logFile);
             }
             try {
                 HttpResponse<Void> health = http.send(HttpRequest.newBuilder(endpoint().resolve("/health")).build(),
@@ -197,12 +168,6 @@ public final class CognitoLocal {
             return user.getString("ConfirmationCode");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<String> outputLines() {
-        synchronized (output) {
-            return List.copyOf(output);
         }
     }
 

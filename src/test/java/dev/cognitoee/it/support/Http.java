@@ -15,9 +15,16 @@ import java.time.Duration;
 /** A plain HTTP client for the tests: no cookies kept, nothing hidden. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // as curl and most API clients speak to http:// URLs
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A new client for each request: a JDK HttpClient whose selector thread has failed refuses every later
+     * connection (ClosedChannelException), so one shared client could turn one bad moment into a failed suite.
+     */
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // as curl and most API clients speak to http:// URLs
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
 
     private Http() {
     }
@@ -43,8 +50,13 @@ public final class Http {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return send(newClient(), request);
+    }
+
+    /** Sends {@code request} with {@code client}, failing the test on an I/O error. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

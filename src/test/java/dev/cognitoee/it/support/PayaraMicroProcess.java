@@ -1,8 +1,6 @@
 package dev.cognitoee.it.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
@@ -25,11 +23,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final StringBuilder output = new StringBuilder();
+    private final Path log;
 
-    private PayaraMicroProcess(Process process, int port) {
+    private PayaraMicroProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Boots Payara Micro with {@code wars} and waits until it says it is ready. */
@@ -46,7 +45,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "-Xmx512m", "-Djava.io.tmpdir=" + workDir,
                     "-jar", TestSettings.required("payara.microJar"),
                     "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
-                    "--postbootcommandfile", serverConfig.resolve("post-boot-commands.asadmin").toString(),
+                    "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
                     "--systemproperties", serverConfig.resolve("system.properties").toString(),
                     "--logproperties", serverConfig.resolve("logging.properties").toString()));
             for (WebArchive war : wars) {
@@ -55,32 +54,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 command.add("--deploy");
                 command.add(file.toString());
             }
-            PayaraMicroProcess payara = new PayaraMicroProcess(
-                    new ProcessBuilder(command).redirectErrorStream(true).start(), port);
-            payara.keepOutput();
+            Path log = workDir.resolve("payara-micro.out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            PayaraMicroProcess payara = new PayaraMicroProcess(process, port, log);
             payara.awaitReady(Duration.ofMinutes(3));
             return payara;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot boot Payara Micro", e);
         }
-    }
-
-    private void keepOutput() {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "payara-micro-output");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     private void awaitReady(Duration timeout) {
@@ -104,8 +85,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Everything Payara printed so far. */
     public String output() {
-        synchronized (output) {
-            return output.toString();
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
