@@ -9,11 +9,11 @@ import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignInStep;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigReader;
-import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.testing.FakeHttp;
+import dev.cognitoee.testing.RecordingEvents;
 import dev.cognitoee.testing.TokenMinter;
 import dev.cognitoee.userpool.RecordingHttpClient;
 import dev.cognitoee.userpool.UserPoolClient;
@@ -22,7 +22,6 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,8 @@ class SignInFlowTest {
     private final RecordingHttpClient http = new RecordingHttpClient();
     private final FakeHttp browser = new FakeHttp();
     private final HttpServletRequest request = browser.request();
-    private final List<Object> events = new ArrayList<>();
+    private final RecordingEvents recorder = new RecordingEvents();
+    private final List<Object> events = recorder.fired();
     private final SignInFlow flow = new SignInFlow();
 
     @BeforeEach
@@ -50,12 +50,7 @@ class SignInFlowTest {
                 "cognito.client-id", "4f1client").get(key)));
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
-        flow.events = new AuthEvents() {
-            @Override
-            public void fire(Object event) {
-                events.add(event);
-            }
-        };
+        flow.events = recorder;
     }
 
     private static String tokens() {

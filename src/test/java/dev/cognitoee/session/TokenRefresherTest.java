@@ -7,18 +7,17 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigReader;
-import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
 import dev.cognitoee.testing.FakeHttp;
+import dev.cognitoee.testing.RecordingEvents;
 import dev.cognitoee.testing.TokenMinter;
 import dev.cognitoee.userpool.RecordingHttpClient;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,8 @@ class TokenRefresherTest {
     private final RecordingHttpClient http = new RecordingHttpClient();
     private final FakeHttp browser = new FakeHttp();
     private final HttpServletRequest request = browser.request();
-    private final List<Object> events = new ArrayList<>();
+    private final RecordingEvents recorder = new RecordingEvents();
+    private final List<Object> events = recorder.fired();
     private final TokenRefresher refresher = new TokenRefresher();
 
     @BeforeEach
@@ -44,12 +44,7 @@ class TokenRefresherTest {
                 "cognito.refresh-ahead", "120").get(key)));
         refresher.config = config;
         refresher.userPool = UserPoolClient.forPool(config, http);
-        refresher.events = new AuthEvents() {
-            @Override
-            public void fire(Object event) {
-                events.add(event);
-            }
-        };
+        refresher.events = recorder;
     }
 
     private SessionTokens signedIn(Instant expiresAt) {
