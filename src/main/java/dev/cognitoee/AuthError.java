@@ -38,6 +38,8 @@ public enum AuthError {
     NOT_SIGNED_IN,
     /** {@code confirmSignIn} was called with no sign-in challenge pending in this session. */
     NO_SIGN_IN_IN_PROGRESS,
+    /** AWS credentials were asked for, but no identity pool is configured ({@code cognito.identity-pool-id}). */
+    NO_IDENTITY_POOL,
     /** Cognito cannot be reached or failed on its side: try again later (HTTP 503 territory). */
     SERVICE_UNAVAILABLE,
     /** Any other error Cognito reports; the message says which. */

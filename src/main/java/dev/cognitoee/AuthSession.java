@@ -1,6 +1,7 @@
 package dev.cognitoee;
 
 import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * The current user's session (Amplify's {@code fetchAuthSession}): whether someone is signed in on this HTTP
@@ -12,15 +13,18 @@ import java.time.Instant;
  * @param accessToken the access token, else null
  * @param idToken     the id token, else null
  * @param expiresAt   when the tokens expire (they are refreshed before), else null
+ * @param identityId  the caller's identity pool identity, when an identity pool is configured, else null
+ * @param credentials the caller's temporary AWS credentials, when an identity pool is configured, else null
  */
 public record AuthSession(boolean isSignedIn, String username, String userSub, String accessToken, String idToken,
-                          Instant expiresAt) {
+                          Instant expiresAt, String identityId, AwsSessionCredentials credentials) {
 
-    /** Nobody signed in. */
-    public static final AuthSession SIGNED_OUT = new AuthSession(false, null, null, null, null, null);
+    /** Nobody signed in, and no guest credentials. */
+    public static final AuthSession SIGNED_OUT = new AuthSession(false, null, null, null, null, null, null, null);
 
     @Override
     public String toString() {
-        return "AuthSession[" + (isSignedIn ? username + ", expiresAt=" + expiresAt : "signed out") + "]";
+        return "AuthSession[" + (isSignedIn ? username + ", expiresAt=" + expiresAt : "signed out")
+                + (identityId == null ? "" : ", identityId=" + identityId) + "]"; // never the tokens or secrets
     }
 }

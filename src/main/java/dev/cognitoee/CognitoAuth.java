@@ -1,5 +1,8 @@
 package dev.cognitoee;
 
+import dev.cognitoee.credentials.CallerCredentials;
+import dev.cognitoee.credentials.CredentialsAndIdentityId;
+import dev.cognitoee.credentials.FederatedLogins;
 import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
@@ -44,6 +47,9 @@ public class CognitoAuth {
 
     @Inject
     AuthEvents events;
+
+    @Inject
+    CallerCredentials credentials;
 
     @Inject
     HttpServletRequest request;
@@ -193,6 +199,7 @@ public class CognitoAuth {
         if (tokens == null) {
             return;
         }
+        credentials.forgetUser(Jwt.decode(tokens.idToken()).getString("sub", ""));
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
@@ -211,25 +218,59 @@ public class CognitoAuth {
         return fetchAuthSession(false);
     }
 
-    /** The current session; with {@code forceRefresh} the tokens are refreshed now. */
+    /**
+     * The current session; with {@code forceRefresh} the tokens (and AWS credentials) are refreshed now. With an
+     * identity pool configured it carries the caller's identity id and AWS credentials: the signed-in user's, a
+     * federated login's, or a guest's when guests are allowed and nobody is signed in.
+     */
     public AuthSession fetchAuthSession(boolean forceRefresh) {
         SessionTokens tokens = SessionStore.tokens(request);
-        if (tokens == null) {
-            return AuthSession.SIGNED_OUT;
+        if (tokens == null) { // a federated login or a guest may still have credentials
+            CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+            return aws == null ? AuthSession.SIGNED_OUT
+                    : new AuthSession(false, null, null, null, null, null, aws.identityId(), aws.credentials());
         }
         var session = request.getSession(false);
         SessionTokens current = forceRefresh ? refresher.forceRefresh(session, tokens)
                 : refresher.current(session, tokens);
+        CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
         return new AuthSession(true, current.username(), Jwt.decode(current.idToken()).getString("sub", null),
-                current.accessToken(), current.idToken(), current.expiresAt());
+                current.accessToken(), current.idToken(), current.expiresAt(),
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
     }
 
+    /**
+     * Adds the login of another identity provider to the session (Amplify's {@code loadFederatedLogin} example):
+     * the identity pool then gives credentials for it, with or without a Cognito sign-in.
+     *
+     * @param providerName the identity pool's name for the provider, e.g. {@code accounts.google.com},
+     *                     {@code graph.facebook.com}, or an OIDC provider's host
+     * @param token        the provider's token for the user
+     */
+    public void loadFederatedLogin(String providerName, String token) {
+        credentials.forgetCaller();
+        FederatedLogins.load(request, providerName, token);
+    }
+
+    /** The caller's AWS credentials, or null when there are none to have (no caller, or no identity pool). */
+    private CredentialsAndIdentityId awsCredentials(boolean forceRefresh) {
+        try {
+            return credentials.current(forceRefresh);
+        } catch (CognitoAuthException e) {
+            if (e.error() == AuthError.NOT_SIGNED_IN || e.error() == AuthError.NO_IDENTITY_POOL) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The signed-in session's tokens, refreshed first if due. */
     private SessionTokens signedIn() {
-        AuthSession session = fetchAuthSession();
-        if (!session.isSignedIn()) {
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens == null) {
             throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "Nobody is signed in on this session");
         }
-        return SessionStore.tokens(request);
+        return refresher.current(request.getSession(false), tokens);
     }
 
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {

@@ -45,6 +45,17 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** Overrides the Cognito API endpoint (an emulator, a VPC endpoint). Key {@code cognito.endpoint}. */
     String endpoint() default "";
 
+    /** The identity pool that gives signed-in users (and guests, if allowed) temporary AWS credentials.
+     *  Key {@code cognito.identity-pool-id}; optional: without it there are no AWS credentials. */
+    String identityPoolId() default "";
+
+    /** Overrides the Cognito Identity API endpoint. Key {@code cognito.identity-endpoint}. */
+    String identityEndpoint() default "";
+
+    /** Whether callers who are not signed in get guest credentials from the identity pool ("true"/"false").
+     *  Key {@code cognito.allow-guest-access}; default false. */
+    String allowGuestAccess() default "";
+
     /** The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to
      *  {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
     String issuer() default "";

@@ -31,6 +31,9 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.CLIENT_ID, definition.clientId());
         put(values, CognitoConfigKeys.CLIENT_SECRET, definition.clientSecret());
         put(values, CognitoConfigKeys.ENDPOINT, definition.endpoint());
+        put(values, CognitoConfigKeys.IDENTITY_POOL_ID, definition.identityPoolId());
+        put(values, CognitoConfigKeys.IDENTITY_ENDPOINT, definition.identityEndpoint());
+        put(values, CognitoConfigKeys.ALLOW_GUEST_ACCESS, definition.allowGuestAccess());
         put(values, CognitoConfigKeys.ISSUER, definition.issuer());
         put(values, CognitoConfigKeys.JWKS_URI, definition.jwksUri());
         put(values, CognitoConfigKeys.TOKEN_USE, definition.tokenUse());

@@ -14,6 +14,9 @@ import java.util.List;
  * @param clientIds           app clients whose tokens are accepted (never empty)
  * @param clientSecret        the app client's secret, or null
  * @param endpoint            Cognito API endpoint override, or null for the region's
+ * @param identityPoolId      the identity pool, or null when AWS credentials are off
+ * @param identityEndpoint    Cognito Identity API endpoint override, or null
+ * @param allowGuestAccess    whether anonymous callers get guest credentials
  * @param issuer              the expected {@code iss} claim
  * @param jwksUri             where the pool publishes its signing keys
  * @param tokenUse            which token a bearer request must carry
@@ -33,6 +36,9 @@ public record CognitoConfig(
         List<String> clientIds,
         String clientSecret,
         URI endpoint,
+        String identityPoolId,
+        URI identityEndpoint,
+        boolean allowGuestAccess,
         String issuer,
         URI jwksUri,
         TokenUse tokenUse,
@@ -53,6 +59,11 @@ public record CognitoConfig(
     /** The client id the module signs users in with (the first of {@link #clientIds()}). */
     public String signInClientId() {
         return clientIds.get(0);
+    }
+
+    /** The key of this pool's logins in an identity pool's {@code Logins} map. */
+    public String identityProviderName() {
+        return "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
     }
 
     @Override

@@ -16,6 +16,12 @@ public final class CognitoConfigKeys {
     public static final String CLIENT_SECRET = "cognito.client-secret";
     /** Cognito API endpoint override ({@code endpoint}). Optional. */
     public static final String ENDPOINT = "cognito.endpoint";
+    /** Identity pool id ({@code identityPoolId}). Optional: turns AWS credentials on. */
+    public static final String IDENTITY_POOL_ID = "cognito.identity-pool-id";
+    /** Cognito Identity API endpoint override ({@code identityEndpoint}). Optional. */
+    public static final String IDENTITY_ENDPOINT = "cognito.identity-endpoint";
+    /** Guest credentials for callers who are not signed in ({@code allowGuestAccess}). Default: false. */
+    public static final String ALLOW_GUEST_ACCESS = "cognito.allow-guest-access";
     /** Expected {@code iss} ({@code issuer}). Default: {@code https://cognito-idp.<region>.amazonaws.com/<pool>}. */
     public static final String ISSUER = "cognito.issuer";
     /** JWKS location ({@code jwksUri}). Default: {@code <issuer>/.well-known/jwks.json}. */

@@ -1,10 +1,13 @@
 package dev.cognitoee.config;
 
+import static dev.cognitoee.config.CognitoConfigKeys.ALLOW_GUEST_ACCESS;
 import static dev.cognitoee.config.CognitoConfigKeys.CALLER_NAME_CLAIM;
 import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_ID;
 import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_SECRET;
 import static dev.cognitoee.config.CognitoConfigKeys.CLOCK_SKEW;
 import static dev.cognitoee.config.CognitoConfigKeys.GROUPS_CLAIM;
+import static dev.cognitoee.config.CognitoConfigKeys.IDENTITY_ENDPOINT;
+import static dev.cognitoee.config.CognitoConfigKeys.IDENTITY_POOL_ID;
 import static dev.cognitoee.config.CognitoConfigKeys.ISSUER;
 import static dev.cognitoee.config.CognitoConfigKeys.CONNECT_TIMEOUT;
 import static dev.cognitoee.config.CognitoConfigKeys.ENDPOINT;
@@ -41,6 +44,7 @@ public final class CognitoConfigReader {
     // The patterns of the Cognito API reference (UserPoolId, ClientId) and of AWS region names.
     private static final Pattern USER_POOL_ID_PATTERN = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private static final Pattern CLIENT_ID_PATTERN = Pattern.compile("[\\w+]{1,128}");
+    private static final Pattern IDENTITY_POOL_ID_PATTERN = Pattern.compile("[\\w-]+:[0-9a-f-]+");
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
@@ -74,6 +78,13 @@ public final class CognitoConfigReader {
         List<String> clientIds = clientIds();
         String clientSecret = value(CLIENT_SECRET).orElse(null);
         URI endpoint = value(ENDPOINT).map(raw -> uri(ENDPOINT, raw)).orElse(null);
+        String identityPoolId = value(IDENTITY_POOL_ID).orElse(null);
+        if (identityPoolId != null && !IDENTITY_POOL_ID_PATTERN.matcher(identityPoolId).matches()) {
+            problems.add(IDENTITY_POOL_ID + " '" + identityPoolId
+                    + "' is not an identity pool id (expected <region>:<uuid>)");
+        }
+        URI identityEndpoint = value(IDENTITY_ENDPOINT).map(raw -> uri(IDENTITY_ENDPOINT, raw)).orElse(null);
+        boolean allowGuestAccess = bool(ALLOW_GUEST_ACCESS);
         TokenUse tokenUse = tokenUse();
         String issuer = issuer(region, userPoolId);
         URI jwksUri = jwksUri(issuer);
@@ -94,7 +105,8 @@ public final class CognitoConfigReader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, issuer, jwksUri, tokenUse,
+        return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, identityPoolId,
+                identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse,
                 clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
                 readTimeout, tokenCacheSize);
     }
@@ -176,6 +188,18 @@ public final class CognitoConfigReader {
         }
         problems.add(JWKS_URI + " '" + uri + "' must be an https URL (plain http is accepted for loopback hosts only)");
         return null;
+    }
+
+    private boolean bool(String key) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        problems.add(key + " '" + raw.get() + "' must be true or false");
+        return false;
     }
 
     /** A context-relative page such as {@code /login.html}. */

@@ -6,6 +6,8 @@ import dev.cognitoee.config.AnnotationSettings;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.config.InvalidConfigurationException;
+import dev.cognitoee.credentials.CallerCredentials;
+import dev.cognitoee.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.session.TokenRefresher;
@@ -36,7 +38,9 @@ public class CognitoExtension implements Extension {
             CognitoAuth.class,
             SignInFlow.class,
             TokenRefresher.class,
-            AuthEvents.class);
+            AuthEvents.class,
+            CallerCredentials.class,
+            IdentityPoolCredentialsProvider.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private CognitoConfig config;

@@ -7,8 +7,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Maps what the AWS SDK throws for a Cognito call onto {@link AuthError}. */
-final class CognitoErrors {
+/** Maps what the AWS SDK throws for a Cognito call (user pools and identity pools) onto {@link AuthError}. */
+public final class CognitoErrors {
 
     private static final Map<String, AuthError> BY_COGNITO_CODE = Map.ofEntries(
             Map.entry("NotAuthorizedException", AuthError.NOT_AUTHORIZED),
@@ -25,12 +25,14 @@ final class CognitoErrors {
             Map.entry("InvalidPasswordException", AuthError.INVALID_PASSWORD),
             Map.entry("InvalidParameterException", AuthError.INVALID_PARAMETER),
             Map.entry("UserLambdaValidationException", AuthError.LAMBDA_VALIDATION),
-            Map.entry("InternalErrorException", AuthError.SERVICE_UNAVAILABLE));
+            Map.entry("InternalErrorException", AuthError.SERVICE_UNAVAILABLE),
+            Map.entry("ExternalServiceException", AuthError.SERVICE_UNAVAILABLE));
 
     private CognitoErrors() {
     }
 
-    static CognitoAuthException map(SdkException e) {
+    /** The typed outcome of {@code e}. */
+    public static CognitoAuthException map(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails().errorMessage();

@@ -45,6 +45,18 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    public HttpResponse<String> putText(String path, String text) {
+        return send(putTextRequest(path, text));
+    }
+
+    public CompletableFuture<HttpResponse<String>> putTextAsync(String path, String text) {
+        return client.sendAsync(putTextRequest(path, text), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest putTextRequest(String path, String text) {
+        return request(path, "Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(text)).build();
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

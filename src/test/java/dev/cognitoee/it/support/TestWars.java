@@ -33,6 +33,22 @@ public final class TestWars {
         return war;
     }
 
+    /**
+     * Adds the AWS SDK libraries the test application uses itself (S3, say) that the module does not bring: the
+     * {@code software.amazon} jars of the test classpath.
+     */
+    public static WebArchive withApplicationAwsSdk(WebArchive war) {
+        java.util.Set<String> module = java.util.Set.of(
+                TestSettings.required("cognitoee.runtimeClasspath").split(File.pathSeparator));
+        for (String jar : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (jar.contains(File.separator + "software" + File.separator + "amazon" + File.separator)
+                    && !module.contains(jar)) {
+                war.addAsLibrary(new File(jar));
+            }
+        }
+        return war;
+    }
+
     /** The settings that point the module at the seeded emulator pool. */
     public static Map<String, String> poolSettings(CognitoFixture fixture) {
         Map<String, String> settings = new LinkedHashMap<>();

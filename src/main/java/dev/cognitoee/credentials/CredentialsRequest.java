@@ -1,0 +1,25 @@
+package dev.cognitoee.credentials;
+
+import java.util.Map;
+
+/**
+ * Who the credentials are for.
+ *
+ * @param authenticated whether the caller is signed in (false: a guest)
+ * @param cacheKey      identifies the caller: the user's {@code sub}, the federated login, or the guest identity
+ * @param logins        the identity pool {@code Logins} map: provider name to token (empty for a guest)
+ * @param identityId    the identity id already known for the caller, or null
+ * @param forceRefresh  whether cached credentials must not be used
+ */
+public record CredentialsRequest(boolean authenticated, String cacheKey, Map<String, String> logins,
+                                 String identityId, boolean forceRefresh) {
+
+    public CredentialsRequest {
+        logins = Map.copyOf(logins);
+    }
+
+    @Override
+    public String toString() {
+        return "CredentialsRequest[" + cacheKey + ", providers=" + logins.keySet() + "]"; // never the tokens
+    }
+}

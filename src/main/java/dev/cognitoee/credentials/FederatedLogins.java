@@ -1,0 +1,34 @@
+package dev.cognitoee.credentials;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Logins of other identity providers (Facebook, Google, an OIDC provider...) loaded for the session's user, kept
+ * server-side in the HTTP session and added to the identity pool's {@code Logins} map.
+ */
+public final class FederatedLogins {
+
+    static final String ATTRIBUTE = "dev.cognitoee.credentials.federatedLogins";
+
+    private FederatedLogins() {
+    }
+
+    /** Adds (or replaces) the login of {@code providerName}, e.g. {@code accounts.google.com}, to the session. */
+    public static void load(HttpServletRequest request, String providerName, String token) {
+        HttpSession session = request.getSession(true);
+        HashMap<String, String> logins = new HashMap<>(of(request));
+        logins.put(providerName, token);
+        session.setAttribute(ATTRIBUTE, logins);
+    }
+
+    /** The federated logins of the request's session (empty when none). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object logins = session == null ? null : session.getAttribute(ATTRIBUTE);
+        return logins == null ? Map.of() : Map.copyOf((Map<String, String>) logins);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.cognitoee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cognitoee.it.aws.AwsSecurityConfig;
+import dev.cognitoee.it.support.AwsStandIns;
+import dev.cognitoee.it.support.Browser;
+import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.FakeCognitoIdentity;
+import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.LocalS3;
+import dev.cognitoee.it.support.TestWars;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Signed-in users call S3 as themselves, from one application-scoped bean, with credentials from the (fake)
+ * identity pool, checked by a real SigV4-verifying S3 (S3Proxy).
+ */
+@ExtendWith(ArquillianExtension.class)
+class AwsCredentialsIT {
+
+    private static final String APP = "aws";
+    private static final Duration LIFETIME = Duration.ofSeconds(20);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        CognitoFixture fixture = CognitoFixture.shared();
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+        identity.credentialsLifetime(LIFETIME);
+        identity.registerStaticProvider("graph.facebook.com", Map.of("fb-token-of-carl", "facebook-user-carl"));
+        Map<String, String> settings = TestWars.poolSettings(fixture);
+        settings.put("cognito.identity-pool-id", AwsStandIns.IDENTITY_POOL_ID);
+        settings.put("cognito.identity-endpoint", identity.endpoint().toString());
+        settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
+        settings.put("test.s3-bucket", LocalS3.BUCKET);
+        return TestWars.withApplicationAwsSdk(TestWars.war(APP, settings, AwsSecurityConfig.class.getPackage()));
+    }
+
+    @BeforeEach
+    void deployed() {
+        TestWars.assertDeployed(base, APP);
+    }
+
+    private Browser signedIn(String username) {
+        Browser browser = new Browser(base);
+        HttpResponse<String> signIn = browser.postJson("api/sign-in", Json.createObjectBuilder()
+                .add("username", username).add("password", CognitoFixture.PASSWORD).build());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        return browser;
+    }
+
+    private static JsonObject session(Browser browser) {
+        HttpResponse<String> session = browser.get("api/session");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        return Http.json(session);
+    }
+
+    private static HttpResponse<String> put(Browser browser, String key, String content) {
+        return browser.putText("api/files/" + key, content);
+    }
+
+    @Test
+    void aSignedInUserStoresAndReadsAnS3ObjectWithItsOwnCredentials() {
+        String user = "aws-" + System.nanoTime();
+        CognitoFixture.shared().createUser(user, "user");
+        Browser browser = signedIn(user);
+
+        HttpResponse<String> stored = put(browser, user + "/note.txt", "hello from " + user);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        HttpResponse<String> read = browser.get("api/files/" + user + "/note.txt");
+        assertThat(Http.json(read).getString("content")).isEqualTo("hello from " + user);
+
+        JsonObject session = session(browser);
+        String accessKey = session.getString("accessKeyId");
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+        assertThat(identity.identityOf(accessKey)).contains(session.getString("identityId"));
+        assertThat(AwsStandIns.s3().requests(accessKey)).isEqualTo(2);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, session.getString("identityId"))).isEqualTo(1);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, session.getString("identityId"))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameAccessKeyWithAWrongSecretIsRefusedByS3() {
+        String user = "aws-" + System.nanoTime();
+        CognitoFixture.shared().createUser(user, "user");
+        String accessKey = session(signedIn(user)).getString("accessKeyId");
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+
+        try (S3Client forger = s3(AwsSessionCredentials.create(accessKey, "not-the-secret",
+                identity.sessionTokenFor(accessKey).orElseThrow()))) {
+            assertThatThrownBy(() -> forger.putObject(b -> b.bucket(LocalS3.BUCKET).key(user + "/forged"),
+                    RequestBody.fromString("x")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+        try (S3Client owner = s3(AwsSessionCredentials.create(accessKey, identity.secretFor(accessKey).orElseThrow(),
+                identity.sessionTokenFor(accessKey).orElseThrow()))) {
+            owner.putObject(b -> b.bucket(LocalS3.BUCKET).key(user + "/genuine"), RequestBody.fromString("x"));
+        }
+    }
+
+    @Test
+    void twoUsersAtOnceEachSignWithTheirOwnKeyAndFetchOnce() throws Exception {
+        String ann = "aws-ann-" + System.nanoTime();
+        String ben = "aws-ben-" + System.nanoTime();
+        CognitoFixture.shared().createUser(ann, "user");
+        CognitoFixture.shared().createUser(ben, "user");
+        Browser annBrowser = signedIn(ann);
+        Browser benBrowser = signedIn(ben);
+
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.add(annBrowser.putTextAsync("api/files/" + ann + "/" + i, "ann " + i));
+            requests.add(benBrowser.putTextAsync("api/files/" + ben + "/" + i, "ben " + i));
+        }
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            assertThat(request.get().statusCode()).as(request.get().body()).isEqualTo(200);
+        }
+
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+        for (Browser browser : List.of(annBrowser, benBrowser)) {
+            JsonObject session = session(browser);
+            String identityId = session.getString("identityId");
+            assertThat(AwsStandIns.s3().requests(session.getString("accessKeyId"))).isEqualTo(10);
+            assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId)).isEqualTo(1);
+            assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, identityId)).isEqualTo(1);
+        }
+        assertThat(session(annBrowser).getString("identityId")).isNotEqualTo(session(benBrowser).getString("identityId"));
+        assertThat(session(annBrowser).getString("accessKeyId")).isNotEqualTo(session(benBrowser).getString("accessKeyId"));
+
+        // Past the freshness window (three quarters of the 20 s lifetime): exactly one refresh for concurrent calls.
+        Thread.sleep(LIFETIME.multipliedBy(3).dividedBy(4).plusSeconds(1).toMillis());
+        List<CompletableFuture<HttpResponse<String>>> later = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            later.add(annBrowser.putTextAsync("api/files/" + ann + "/later-" + i, "again"));
+        }
+        for (CompletableFuture<HttpResponse<String>> request : later) {
+            assertThat(request.get().statusCode()).isEqualTo(200);
+        }
+        String annIdentity = session(annBrowser).getString("identityId");
+        assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, annIdentity)).isEqualTo(2);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, annIdentity)).isEqualTo(1);
+    }
+
+    @Test
+    void aFederatedLoginGetsCredentialsOfItsOwn() {
+        Browser browser = new Browser(base);
+        HttpResponse<String> loaded = browser.postJson("api/federated-login", Json.createObjectBuilder()
+                .add("provider", "graph.facebook.com").add("token", "fb-token-of-carl").build());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+
+        assertThat(put(browser, "carl/photo.txt", "from facebook").statusCode()).isEqualTo(200);
+
+        JsonObject session = session(browser);
+        assertThat(session.getBoolean("isSignedIn")).isFalse();
+        assertThat(session.getString("identityId"))
+                .isEqualTo(AwsStandIns.identity().identityFor("graph.facebook.com", "facebook-user-carl").orElseThrow());
+    }
+
+    @Test
+    void afterSignOutThereAreNoCredentials() {
+        String user = "aws-" + System.nanoTime();
+        CognitoFixture.shared().createUser(user, "user");
+        Browser browser = signedIn(user);
+        assertThat(put(browser, user + "/before", "x").statusCode()).isEqualTo(200);
+
+        assertThat(browser.postJson("api/sign-out", Json.createObjectBuilder().build()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> after = put(browser, user + "/after", "x");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
+        assertThat(Http.json(after).getString("error")).isEqualTo("NOT_SIGNED_IN");
+        assertThat(after.body()).doesNotContain("ASIA");
+    }
+
+    private S3Client s3(AwsSessionCredentials credentials) {
+        return S3Client.builder().endpointOverride(AwsStandIns.s3().endpoint()).region(Region.US_EAST_1)
+                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cognitoee.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * The AWS side of the credentials tests, once per test JVM: the fake identity pool (trusting the emulator's user
+ * pool for its main app client) and an S3 that accepts exactly the credentials that pool issued.
+ */
+public final class AwsStandIns {
+
+    public static final String IDENTITY_POOL_ID = "us-east-1:4b1b1b1b-0000-4000-8000-00000000c0de";
+
+    private static FakeCognitoIdentity identity;
+    private static LocalS3 s3;
+
+    private AwsStandIns() {
+    }
+
+    public static synchronized FakeCognitoIdentity identity() {
+        if (identity == null) {
+            CognitoFixture fixture = CognitoFixture.shared();
+            try {
+                identity = FakeCognitoIdentity.start(IDENTITY_POOL_ID, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            identity.registerUserPool("cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + fixture.poolId,
+                    fixture.emulator().issuer(fixture.poolId), URI.create(fixture.emulator().jwksUri(fixture.poolId)),
+                    Set.of(fixture.clientId));
+        }
+        return identity;
+    }
+
+    public static synchronized LocalS3 s3() {
+        if (s3 == null) {
+            FakeCognitoIdentity pool = identity();
+            s3 = LocalS3.start(pool::secretFor);
+        }
+        return s3;
+    }
+}
