@@ -42,6 +42,7 @@ public class CallerCredentials {
     CognitoConfig config;
 
     @Inject
+    @ProviderInUse
     CredentialsAndIdentityIdProvider provider;
 
     @Inject

@@ -3,10 +3,10 @@ package dev.cognitoee.credentials;
 /**
  * Where the caller's temporary AWS credentials come from (Amplify's SPI of the same name). The module's default is
  * the configured Cognito identity pool ({@link IdentityPoolCredentialsProvider}); an application replaces it by
- * declaring its own bean of this type as an alternative:
+ * declaring its own bean of this type (one, in the application):
  *
  * <pre>{@code
- * @Alternative @Priority(1) @ApplicationScoped
+ * @ApplicationScoped
  * public class MyCredentials implements CredentialsAndIdentityIdProvider { ... }
  * }</pre>
  *

@@ -7,17 +7,25 @@ import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.config.InvalidConfigurationException;
 import dev.cognitoee.credentials.CallerCredentials;
+import dev.cognitoee.credentials.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.credentials.IdentityPoolCredentialsProvider;
+import dev.cognitoee.credentials.ProviderInUse;
 import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.session.TokenRefresher;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -39,10 +47,11 @@ public class CognitoExtension implements Extension {
             SignInFlow.class,
             TokenRefresher.class,
             AuthEvents.class,
-            CallerCredentials.class,
-            IdentityPoolCredentialsProvider.class);
+            CallerCredentials.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
+    private boolean applicationCredentialsProvider;
+    private Bean<?> providerInUse;
     private CognitoConfig config;
 
     void findDefinition(@Observes @WithAnnotations(CognitoAuthenticationMechanismDefinition.class)
@@ -52,11 +61,51 @@ public class CognitoExtension implements Extension {
         }
     }
 
-    void addModuleBeans(@Observes AfterTypeDiscovery event) {
-        if (!definitions.isEmpty()) {
-            MODULE_BEANS.forEach(type -> event.addAnnotatedType(type, CognitoExtension.class.getName() + "."
-                    + type.getSimpleName()));
+    /** An application that declares its own credentials provider replaces the identity-pool one. */
+    void findCredentialsProvider(@Observes ProcessAnnotatedType<? extends CredentialsAndIdentityIdProvider> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            applicationCredentialsProvider = true;
         }
+    }
+
+    void findCredentialsProviderBean(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(CredentialsAndIdentityIdProvider.class)
+                && event.getBean().getQualifiers().stream().noneMatch(q -> q instanceof ProviderInUse)) {
+            providerInUse = event.getBean(); // the application's, or the identity pool's when it has none
+        }
+    }
+
+    /**
+     * The module's beans (in WEB-INF/lib) cannot see the application's own beans (WEB-INF/classes) on Payara, so the
+     * provider in use is handed to them through a bean of the extension, which every archive can see.
+     */
+    void addProviderInUse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (definitions.isEmpty() || providerInUse == null) {
+            return;
+        }
+        Bean<?> provider = providerInUse;
+        event.addBean()
+                .beanClass(CognitoExtension.class)
+                .types(CredentialsAndIdentityIdProvider.class)
+                .qualifiers(ProviderInUse.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> beanManager.getReference(provider, CredentialsAndIdentityIdProvider.class,
+                        context));
+    }
+
+    void addModuleBeans(@Observes AfterTypeDiscovery event) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        MODULE_BEANS.forEach(type -> add(event, type));
+        if (!applicationCredentialsProvider) {
+            add(event, IdentityPoolCredentialsProvider.class);
+        }
+    }
+
+    private static void add(AfterTypeDiscovery event, Class<?> type) {
+        event.addAnnotatedType(type, CognitoExtension.class.getName() + "." + type.getSimpleName());
     }
 
     void readConfiguration(@Observes AfterDeploymentValidation event) {

@@ -3,15 +3,20 @@ package dev.cognitoee.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The AWS side of the credentials tests, once per test JVM: the fake identity pool (trusting the emulator's user
- * pool for its main app client) and an S3 that accepts exactly the credentials that pool issued.
+ * pool for its main app client) and an S3 that accepts exactly the credentials that pool issued, plus one static
+ * key for the custom-provider test.
  */
 public final class AwsStandIns {
 
     public static final String IDENTITY_POOL_ID = "us-east-1:4b1b1b1b-0000-4000-8000-00000000c0de";
+    /** A key pair S3 accepts besides the pool's, for an application's own credentials provider. */
+    public static final String CUSTOM_ACCESS_KEY = "AKIACUSTOMPROVIDER01";
+    public static final String CUSTOM_SECRET = "custom-provider-secret-0123456789";
 
     private static FakeCognitoIdentity identity;
     private static LocalS3 s3;
@@ -37,7 +42,7 @@ public final class AwsStandIns {
     public static synchronized LocalS3 s3() {
         if (s3 == null) {
             FakeCognitoIdentity pool = identity();
-            s3 = LocalS3.start(pool::secretFor);
+            s3 = LocalS3.start(key -> CUSTOM_ACCESS_KEY.equals(key) ? Optional.of(CUSTOM_SECRET) : pool.secretFor(key));
         }
         return s3;
     }

@@ -261,7 +261,7 @@ public final class LocalS3 implements AutoCloseable {
                 @Override
                 public void write(boolean last, ByteBuffer content, Callback writeCallback) {
                     if (counted.compareAndSet(false, true)) {
-                        //drain(request);
+                        drain(request);
                         count(key, getStatus());
                     }
                     super.write(last, content, writeCallback);
