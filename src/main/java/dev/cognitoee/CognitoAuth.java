@@ -199,7 +199,7 @@ public class CognitoAuth {
         if (tokens == null) {
             return;
         }
-        credentials.forgetUser(Jwt.decode(tokens.idToken()).getString("sub", ""));
+        credentials.forgetUser(tokens.username());
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());

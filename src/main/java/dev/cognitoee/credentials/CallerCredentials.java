@@ -9,7 +9,6 @@ import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigKeys;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
-import dev.cognitoee.token.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -94,9 +93,9 @@ public class CallerCredentials {
         }
     }
 
-    /** Forgets the credentials of the user {@code sub} (at sign-out). */
-    public void forgetUser(String sub) {
-        forget(userKey(sub));
+    /** Forgets the credentials of the user {@code username} (at sign-out). */
+    public void forgetUser(String username) {
+        forget(userKey(username));
     }
 
     private void forget(String cacheKey) {
@@ -106,10 +105,14 @@ public class CallerCredentials {
 
     private CredentialsRequest caller(boolean forceRefresh) {
         Map<String, String> logins = new LinkedHashMap<>(FederatedLogins.of(request));
-        String idToken = idToken();
-        if (idToken != null) {
-            logins.put(config.identityProviderName(), idToken);
-            return new CredentialsRequest(true, userKey(Jwt.decode(idToken).getString("sub")), logins, null,
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens != null) {
+            logins.put(config.identityProviderName(), tokens.idToken());
+            return new CredentialsRequest(true, userKey(tokens.username()), logins, null, forceRefresh);
+        }
+        if (securityContext.getCallerPrincipal() instanceof JsonWebToken jwt && "id".equals(jwt.getClaim("token_use"))) {
+            logins.put(config.identityProviderName(), jwt.getRawToken());
+            return new CredentialsRequest(true, userKey(jwt.getClaim("cognito:username")), logins, null,
                     forceRefresh);
         }
         if (!logins.isEmpty()) {
@@ -125,20 +128,9 @@ public class CallerCredentials {
                 + CognitoConfigKeys.ALLOW_GUEST_ACCESS + ")");
     }
 
-    /** The caller's Cognito id token: from the signed-in session, or the bearer token when it is an id token. */
-    private String idToken() {
-        SessionTokens tokens = SessionStore.tokens(request);
-        if (tokens != null) {
-            return tokens.idToken();
-        }
-        if (securityContext.getCallerPrincipal() instanceof JsonWebToken jwt && "id".equals(jwt.getClaim("token_use"))) {
-            return jwt.getRawToken();
-        }
-        return null;
-    }
-
-    private static String userKey(String sub) {
-        return "user:" + sub;
+    /** Users are told apart by their Cognito username, unique in the pool, which the session keeps decoded. */
+    private static String userKey(String username) {
+        return "user:" + username;
     }
 
     /** Federated tokens identify the caller but must not sit in memory as cache keys. */
