@@ -39,7 +39,7 @@ public final class UserPoolClient {
 
     UserPoolClient(CognitoConfig config, CognitoIdentityProviderClient cognito) {
         this.cognito = cognito;
-        this.clientId = config.clientIds().get(0);
+        this.clientId = config.signInClientId();
         this.clientSecret = config.clientSecret();
     }
 
