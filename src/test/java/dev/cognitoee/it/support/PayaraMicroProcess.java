@@ -46,7 +46,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "-jar", TestSettings.required("payara.microJar"),
                     "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
                     "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
-                    "--systemproperties", serverConfig.resolve("system.properties").toString(),
                     "--logproperties", serverConfig.resolve("logging.properties").toString()));
             for (WebArchive war : wars) {
                 Path file = workDir.resolve(war.getName());
