@@ -1,15 +1,13 @@
 package dev.cognitoee.credentials;
 
-import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
+import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.security.enterprise.SecurityContext;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,9 +50,8 @@ public class CredentialsBenchmark {
         plain = StaticCredentialsProvider.create(credentials);
 
         CallerCredentials caller = new CallerCredentials();
-        caller.config = CognitoConfigReader.read(key -> Optional.ofNullable(Map.of(
-                "cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client",
-                "cognito.identity-pool-id", "eu-west-1:00000000-0000-0000-0000-000000000001").get(key)));
+        caller.config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client",
+                "cognito.identity-pool-id", "eu-west-1:00000000-0000-0000-0000-000000000001");
         caller.provider = request -> new CredentialsAndIdentityId(credentials, "eu-west-1:identity",
                 Instant.now().plusSeconds(3600));
         FakeHttp browser = new FakeHttp();

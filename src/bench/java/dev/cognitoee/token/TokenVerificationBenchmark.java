@@ -3,8 +3,7 @@ package dev.cognitoee.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
-import dev.cognitoee.config.InvalidConfigurationException;
+import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.TokenMinter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -152,7 +150,7 @@ public class TokenVerificationBenchmark {
         return t.substring(0, i) + c + t.substring(i + 1);
     }
 
-    static CognitoConfig config(String... overrides) throws InvalidConfigurationException {
+    static CognitoConfig config(String... overrides) {
         Map<String, String> settings = new HashMap<>();
         settings.put("cognito.user-pool-id", "eu-west-1_TestPool1");
         settings.put("cognito.client-id", TokenMinter.CLIENT_ID + ",otherclient456");
@@ -161,7 +159,7 @@ public class TokenVerificationBenchmark {
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }
-        return CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)));
+        return Configs.of(settings);
     }
 
     private static void check(boolean condition, String message) {

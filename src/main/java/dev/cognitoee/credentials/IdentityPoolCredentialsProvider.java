@@ -7,12 +7,12 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigKeys;
 import dev.cognitoee.userpool.CognitoErrors;
+import dev.cognitoee.userpool.CognitoHttpClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
@@ -83,10 +83,7 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
         CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(config.connectTimeout())
-                        .socketTimeout(config.readTimeout())
-                        .build());
+                .httpClient(CognitoHttpClients.forConfig(config));
         if (config.identityEndpoint() != null) {
             builder.endpointOverride(config.identityEndpoint());
         }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
@@ -45,10 +44,7 @@ public final class UserPoolClient {
 
     /** A client for the configured pool and its first app client. */
     public static UserPoolClient forPool(CognitoConfig config) {
-        return forPool(config, UrlConnectionHttpClient.builder()
-                .connectionTimeout(config.connectTimeout())
-                .socketTimeout(config.readTimeout())
-                .build());
+        return forPool(config, CognitoHttpClients.forConfig(config));
     }
 
     /** As {@link #forPool(CognitoConfig)}, over the given HTTP client (tests capture the wire traffic with it). */

@@ -8,10 +8,10 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignInStep;
 import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
+import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
 import dev.cognitoee.testing.TokenMinter;
@@ -24,7 +24,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +44,7 @@ class SignInFlowTest {
 
     @BeforeEach
     void wire() throws Exception {
-        CognitoConfig config = CognitoConfigReader.read(key -> Optional.ofNullable(Map.of(
-                "cognito.user-pool-id", "eu-west-1_AbC123",
-                "cognito.client-id", "4f1client").get(key)));
+        CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
         flow.events = recorder;

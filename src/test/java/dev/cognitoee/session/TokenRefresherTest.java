@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
 import dev.cognitoee.testing.TokenMinter;
@@ -19,8 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +36,8 @@ class TokenRefresherTest {
 
     @BeforeEach
     void wire() throws Exception {
-        CognitoConfig config = CognitoConfigReader.read(key -> Optional.ofNullable(Map.of(
-                "cognito.user-pool-id", "eu-west-1_AbC123",
-                "cognito.client-id", "4f1client",
-                "cognito.refresh-ahead", "120").get(key)));
+        CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client",
+                "cognito.refresh-ahead", "120");
         refresher.config = config;
         refresher.userPool = UserPoolClient.forPool(config, http);
         refresher.events = recorder;

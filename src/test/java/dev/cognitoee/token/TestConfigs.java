@@ -1,13 +1,11 @@
 package dev.cognitoee.token;
 
 import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
-import dev.cognitoee.config.InvalidConfigurationException;
+import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.TokenMinter;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Configurations for the token tests: the pool of {@link TokenMinter}, with overrides. */
 final class TestConfigs {
@@ -25,10 +23,6 @@ final class TestConfigs {
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }
-        try {
-            return CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)));
-        } catch (InvalidConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Configs.of(settings);
     }
 }

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
-import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
+import dev.cognitoee.testing.Configs;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,12 +34,7 @@ class UserPoolClientTest {
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }
-        try {
-            CognitoConfig config = CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)));
-            return UserPoolClient.forPool(config, http);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return UserPoolClient.forPool(Configs.of(settings), http);
     }
 
     private JsonObject lastBody() {
