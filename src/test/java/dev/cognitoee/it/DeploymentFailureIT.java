@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.app.SecurityConfig;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.FreePort;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.TestWars;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class DeploymentFailureIT {
         malformed.put("cognito.jwks-uri", "http://keys.example.com/jwks.json");
 
         Map<String, String> keysDown = new java.util.HashMap<>(good);
-        keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + closedPort() + "/pool/.well-known/jwks.json");
+        keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + FreePort.next() + "/pool/.well-known/jwks.json");
         keysDown.put("cognito.connect-timeout", "500");
 
         payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
@@ -92,11 +92,5 @@ class DeploymentFailureIT {
         HttpResponse<String> anonymous = Http.get(payara.url("keysdown"), "api/caller");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // closed again when the WAR tries it
-        }
     }
 }

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,16 +45,24 @@ public final class CognitoLocal {
         this.logFile = stateDir.resolve("cognito-local.log");
     }
 
-    /** The emulator of this test JVM, started on first use. */
+    /** The emulator of this test JVM, started on first use; its Lambda triggers call the {@link LambdaRecorder}. */
     public static synchronized CognitoLocal shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+            shared = start(FreePort.next(), config(LambdaRecorder.shared()));
         }
         return shared;
     }
 
-    private static CognitoLocal start() {
+    /**
+     * An emulator of its own on {@code port}, with no Lambda triggers: a plain user pool service, as the demo uses.
+     * It stops when the JVM ends.
+     */
+    public static CognitoLocal startWithoutTriggers(int port) {
+        return start(port, Json.createObjectBuilder().add("UserPoolDefaults",
+                Json.createObjectBuilder().add("UsernameAttributes", Json.createArrayBuilder())).build().toString());
+    }
+
+    private static CognitoLocal start(int port, String config) {
         Path installation = Path.of(TestSettings.required("cognitoee.cognitoLocalDir"));
         Path startScript = installation.resolve("node_modules/cognito-local/lib/bin/start.js");
         if (!Files.isRegularFile(startScript)) {
@@ -63,17 +70,17 @@ public final class CognitoLocal {
                     + ": run 'npm ci' there (the Maven build does it in pre-integration-test)");
         }
         try {
-            int port = freePort();
             Path stateDir = Files.createDirectories(TestSettings.buildDir()
-                    .resolve("cognito-local-" + Instant.now().toEpochMilli()));
+                    .resolve("cognito-local-" + port + "-" + Instant.now().toEpochMilli()));
             Files.createDirectories(stateDir.resolve(".cognito"));
-            Files.writeString(stateDir.resolve(".cognito/config.json"), config(LambdaRecorder.shared()));
+            Files.writeString(stateDir.resolve(".cognito/config.json"), config);
             ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
                     .directory(stateDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(stateDir.resolve("cognito-local.log").toFile());
             builder.environment().put("PORT", Integer.toString(port));
             CognitoLocal emulator = new CognitoLocal(builder.start(), port, stateDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator.process::destroy));
             emulator.awaitHealthy(Duration.ofSeconds(30));
             return emulator;
         } catch (IOException e) {
@@ -123,6 +130,16 @@ public final class CognitoLocal {
         throw new IllegalStateException("cognito-local did not become healthy in " + timeout);
     }
 
+    /** Stops the emulator (its state directory stays, for a look afterwards). */
+    public void stop() {
+        process.destroy();
+    }
+
+    /** Everything the emulator prints, such as the codes it "sends". */
+    public Path logFile() {
+        return logFile;
+    }
+
     public int port() {
         return port;
     }
@@ -168,12 +185,6 @@ public final class CognitoLocal {
             return user.getString("ConfirmationCode");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -3,7 +3,6 @@ package dev.cognitoee.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -31,18 +31,25 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Boots Payara Micro with {@code wars} and waits until it says it is ready. */
+    /** Boots Payara Micro with {@code wars} on a free port and waits until it says it is ready. */
     public static PayaraMicroProcess boot(String name, List<WebArchive> wars) {
+        return boot(name, wars, FreePort.next(), Map.of());
+    }
+
+    /**
+     * Boots Payara Micro with {@code wars} on {@code port}, with {@code systemProperties} (which MicroProfile Config
+     * reads before the WARs' own settings), and waits until it says it is ready.
+     */
+    public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
+                                          Map<String, String> systemProperties) {
         try {
             Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
             Path serverConfig = TestSettings.serverConfigDir();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Djava.io.tmpdir=" + workDir,
+                    "-Xmx512m", "-Djava.io.tmpdir=" + workDir));
+            systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of(
                     "-jar", TestSettings.required("payara.microJar"),
                     "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
                     "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
@@ -80,6 +87,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + output());
+    }
+
+    /** The file Payara prints to. */
+    public Path log() {
+        return log;
     }
 
     /** Everything Payara printed so far. */

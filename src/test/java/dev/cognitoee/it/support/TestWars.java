@@ -23,10 +23,15 @@ public final class TestWars {
 
     /** A WAR named {@code name}.war using the module, with {@code config} as its microprofile-config.properties. */
     public static WebArchive war(String name, Map<String, String> config, Package appPackage) {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+        return moduleWar(name)
                 .addPackage(appPackage)
-                .addAsLibrary(TestSettings.moduleJar().toFile(), "cognito-ee.jar")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    /** A WAR named {@code name}.war with the module and its runtime dependencies in {@code WEB-INF/lib}, only. */
+    public static WebArchive moduleWar(String name) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(TestSettings.moduleJar().toFile(), "cognito-ee.jar");
         for (String jar : TestSettings.required("cognitoee.runtimeClasspath").split(File.pathSeparator)) {
             war.addAsLibrary(new File(jar));
         }

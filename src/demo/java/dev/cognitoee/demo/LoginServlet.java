@@ -1,0 +1,59 @@
+package dev.cognitoee.demo;
+
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuth;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.SignInResult;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The sign-in page ({@code cognito.login-page}). The password form posts to {@code j_security_check}, which the
+ * module handles; when Cognito asks for more (a new password, a code), the module comes back here with
+ * {@code ?step=...} and the answer is posted here, to {@link CognitoAuth#confirmSignIn}.
+ */
+@WebServlet("/login")
+public class LoginServlet extends HttpServlet {
+
+    @Inject
+    CognitoAuth auth;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        request.setAttribute("step", SignInSteps.known(request.getParameter("step")));
+        request.setAttribute("error", Messages.error(request.getParameter("error")));
+        request.setAttribute("notice", Messages.notice(request.getParameter("notice")));
+        Views.render(request, response, "login");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String step = SignInSteps.known(request.getParameter("step"));
+        String answer = request.getParameter("answer");
+        if (step == null) {
+            Views.redirect(request, response, "/login");
+            return;
+        }
+        if (answer == null || answer.isBlank()) {
+            Views.redirect(request, response, "/login?step=" + step + "&error=INVALID_PARAMETER");
+            return;
+        }
+        try {
+            SignInResult result = auth.confirmSignIn(answer.strip());
+            if (result.isSignedIn()) {
+                Views.redirect(request, response, "/profile");
+            } else {
+                Views.redirect(request, response, "/login?step=" + result.nextStep().signInStep());
+            }
+        } catch (CognitoAuthException e) {
+            String retry = e.error() == AuthError.NO_SIGN_IN_IN_PROGRESS ? "" : "step=" + step + "&";
+            Views.redirect(request, response, "/login?" + retry + "error=" + e.error());
+        }
+    }
+}

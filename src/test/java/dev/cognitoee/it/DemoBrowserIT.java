@@ -1,0 +1,264 @@
+package dev.cognitoee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoee.it.demo.Chromium;
+import dev.cognitoee.it.demo.DemoPool;
+import dev.cognitoee.it.demo.DemoStack;
+import dev.cognitoee.it.demo.Totp;
+import dev.cognitoee.it.support.FreePort;
+import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.TestSettings;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/**
+ * The demo as a user sees it, in a real browser (headless Chromium): the demo stack as {@code mvn -Pdemo} starts it,
+ * with every sign-in path of its login page, the pages for signed-in users, groups and S3 files, and sign-out.
+ * Screenshots of the main path go to {@code cognitoee.screenshotDir}.
+ */
+class DemoBrowserIT {
+
+    private static DemoStack demo;
+    private static Path screenshots;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void startDemo() throws IOException {
+        demo = DemoStack.start(FreePort.next(), FreePort.next());
+        screenshots = Files.createDirectories(Path.of(TestSettings.required("cognitoee.screenshotDir")));
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Chromium.start(TestSettings.buildDir().resolve("chromium-" + UUID.randomUUID()));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void signInProfileFilesAdminAndSignOut() throws IOException {
+        open("profile");
+        assertThat(browser.getCurrentUrl()).as("a protected page sends the browser to the sign-in page")
+                .endsWith("/login");
+        text("username").sendKeys(DemoPool.DEMO);
+        text("password").sendKeys(DemoPool.PASSWORD);
+        screenshot("1-sign-in");
+        click("sign-in");
+
+        assertThat(browser.getCurrentUrl()).as("back to the page first asked for").endsWith("/profile");
+        assertThat(text("caller").getText()).isEqualTo(DemoPool.DEMO);
+        assertThat(text("groups").getText()).contains("admin", "user");
+        assertThat(text("claims").getText()).contains("token_use access").contains("username demo")
+                .as("the token itself never reaches the browser").doesNotContain("raw_token");
+        assertThat(text("attributes").getText()).contains("email demo@example.com");
+        screenshot("2-profile");
+
+        open("files");
+        assertThat(text("files").getText()).contains("No files yet.");
+        Path file = Files.writeString(TestSettings.buildDir().resolve("notes-" + UUID.randomUUID() + ".txt"),
+                "hello from the browser test");
+        text("file").sendKeys(file.toString());
+        click("upload");
+        assertThat(text("uploaded").getText()).contains(file.getFileName().toString());
+        assertThat(text("files").getText()).contains(file.getFileName().toString())
+                .contains(Long.toString(Files.size(file)));
+        assertThat(browser.getPageSource()).as("the caller's own folder").containsPattern("private/us-east-1:[0-9a-f-]{36}/");
+        screenshot("3-my-files");
+
+        open("admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Admin");
+        assertThat(text("activity").getText()).contains("demo signed in (form)");
+        screenshot("4-admin");
+
+        click("sign-out");
+        assertThat(text("notice").getText()).isEqualTo("You are signed out.");
+        open("profile");
+        assertThat(browser.getCurrentUrl()).as("the session is over").endsWith("/login");
+        open("");
+        assertThat(text("activity").getText()).contains("demo signed out (sign out)");
+        screenshot("5-home-after-sign-out");
+    }
+
+    @Test
+    void aWrongPasswordIsSaidSoOnTheSignInPage() {
+        signIn(DemoPool.READER, "not-the-password");
+        assertThat(browser.getCurrentUrl()).contains("/login?error=NOT_AUTHORIZED");
+        assertThat(text("error").getText()).isEqualTo("Incorrect username or password.");
+        open("profile");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aMemberOfAnotherGroupIsForbiddenTheAdminPage() {
+        signIn(DemoPool.READER, DemoPool.PASSWORD);
+        assertThat(text("caller").getText()).as("signed in, on the default page").isEqualTo(DemoPool.READER);
+        open("admin");
+        assertThat(text("forbidden").getText()).isEqualTo("Not for you");
+        assertThat(browser.getPageSource()).doesNotContain("Sign-in activity");
+    }
+
+    @Test
+    void aTemporaryPasswordMustBeReplaced() {
+        signIn(DemoPool.NEWBIE, DemoPool.TEMPORARY_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login?step=CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED");
+        open("profile");
+        assertThat(browser.getCurrentUrl()).as("not signed in before the new password").endsWith("/login");
+
+        signIn(DemoPool.NEWBIE, DemoPool.TEMPORARY_PASSWORD);
+        text("answer").sendKeys("N3w-Passw0rd-For-Newbie");
+        click("confirm");
+        assertThat(browser.getCurrentUrl()).endsWith("/profile");
+        assertThat(text("caller").getText()).isEqualTo(DemoPool.NEWBIE);
+    }
+
+    @Test
+    void anAuthenticatorCodeIsAskedForAndChecked() {
+        signIn(DemoPool.TOTP_USER, DemoPool.PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login?step=CONFIRM_SIGN_IN_WITH_TOTP_CODE");
+        String wrong = Totp.code(demo.pool().totpSecret(), Instant.now().minusSeconds(3600));
+        text("answer").sendKeys(wrong);
+        click("confirm");
+        assertThat(text("error").getText()).isEqualTo("That code is not right. Try again.");
+
+        signIn(DemoPool.TOTP_USER, DemoPool.PASSWORD);
+        text("answer").sendKeys(Totp.code(demo.pool().totpSecret(), Instant.now()));
+        click("confirm");
+        assertThat(browser.getCurrentUrl()).endsWith("/profile");
+        assertThat(text("caller").getText()).isEqualTo(DemoPool.TOTP_USER);
+    }
+
+    @Test
+    void signUpConfirmWithTheEmailedCodeThenSignIn() {
+        String username = "visitor-" + UUID.randomUUID().toString().substring(0, 8);
+        open("signup");
+        text("username").sendKeys(username);
+        text("email").sendKeys(username + "@example.com");
+        text("password").sendKeys("Visit0r-Passw0rd");
+        click("sign-up");
+        assertThat(browser.getCurrentUrl()).contains("/signup/confirm?username=" + username);
+
+        text("code").sendKeys("000000");
+        click("confirm");
+        assertThat(text("error").getText()).isEqualTo("That code is not right. Try again.");
+
+        text("code").sendKeys(demo.emulator().confirmationCode(demo.pool().poolId(), username));
+        click("confirm");
+        assertThat(text("notice").getText()).isEqualTo("Your account is confirmed: sign in.");
+        signIn(username, "Visit0r-Passw0rd");
+        assertThat(text("caller").getText()).isEqualTo(username);
+        assertThat(text("groups").getText()).isEqualTo("none");
+    }
+
+    @Test
+    void aForgottenPasswordIsResetWithTheEmailedCode() {
+        String username = "forgetful-" + UUID.randomUUID().toString().substring(0, 8);
+        open("signup");
+        text("username").sendKeys(username);
+        text("email").sendKeys(username + "@example.com");
+        text("password").sendKeys("F1rst-Passw0rd");
+        click("sign-up");
+        text("code").sendKeys(demo.emulator().confirmationCode(demo.pool().poolId(), username));
+        click("confirm");
+
+        open("reset");
+        text("username").sendKeys(username);
+        click("send-code");
+        assertThat(browser.getCurrentUrl()).contains("/reset/confirm?username=" + username);
+        text("code").sendKeys(demo.emulator().confirmationCode(demo.pool().poolId(), username));
+        text("password").sendKeys("S3cond-Passw0rd");
+        click("confirm");
+        assertThat(text("notice").getText()).isEqualTo("Your password is changed: sign in with the new one.");
+
+        signIn(username, "F1rst-Passw0rd");
+        assertThat(text("error").getText()).isEqualTo("Incorrect username or password.");
+        signIn(username, "S3cond-Passw0rd");
+        assertThat(text("caller").getText()).isEqualTo(username);
+    }
+
+    @Test
+    void theJsonApiTakesCognitoAccessTokens() {
+        HttpResponse<String> me = Http.getWithBearer(demo.url(), "api/me", accessToken(DemoPool.DEMO));
+        assertThat(me.statusCode()).isEqualTo(200);
+        JsonObject caller = Http.json(me);
+        assertThat(caller.getString("caller")).isEqualTo(DemoPool.DEMO);
+        assertThat(caller.getBoolean("admin")).isTrue();
+        assertThat(caller.getString("tokenUse")).isEqualTo("access");
+
+        assertThat(Http.get(demo.url(), "api/me").statusCode()).as("no token").isEqualTo(401);
+        assertThat(Http.getWithBearer(demo.url(), "api/me", "not.a.token").statusCode()).isEqualTo(401);
+        String readerToken = accessToken(DemoPool.READER);
+        assertThat(Http.getWithBearer(demo.url(), "api/admin/activity", readerToken).statusCode())
+                .as("not in the admin group").isEqualTo(403);
+        HttpResponse<String> activity = Http.getWithBearer(demo.url(), "api/admin/activity",
+                accessToken(DemoPool.DEMO));
+        assertThat(activity.statusCode()).isEqualTo(200);
+        assertThat(activity.body()).startsWith("[");
+    }
+
+    private static String accessToken(String username) {
+        try (CognitoIdentityProviderClient cognito = demo.emulator().client()) {
+            return cognito.initiateAuth(b -> b.clientId(demo.pool().clientId())
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .authParameters(Map.of("USERNAME", username, "PASSWORD", DemoPool.PASSWORD)))
+                    .authenticationResult().accessToken();
+        }
+    }
+
+    private void signIn(String username, String password) {
+        open("login");
+        text("username").sendKeys(username);
+        text("password").sendKeys(password);
+        click("sign-in");
+        if (browser.getCurrentUrl().endsWith("/demo/")) { // signed in with no page asked for first
+            open("profile");
+        }
+    }
+
+    private void open(String path) {
+        browser.get(demo.url() + path);
+        assertThat(browser.getPageSource()).as("no page of the demo fails")
+                .doesNotContain("Something went wrong");
+    }
+
+    private WebElement text(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private void click(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, screenshots.resolve("demo-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cognitoee.it.demo;
+
+import dev.cognitoee.it.support.CognitoLocal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/**
+ * The demo's user pool, seeded in the emulator: groups {@code admin} and {@code user}, one app client, and one user
+ * per thing to show: {@link #DEMO} (admin), {@link #READER} (not admin), {@link #NEWBIE} (must choose a new password)
+ * and {@link #TOTP_USER} (signs in with an authenticator app code).
+ *
+ * @param poolId     the pool
+ * @param clientId   its app client (USER_PASSWORD_AUTH and refresh)
+ * @param totpSecret the base32 secret of {@link #TOTP_USER}'s authenticator
+ */
+public record DemoPool(String poolId, String clientId, String totpSecret) {
+
+    public static final String DEMO = "demo";
+    public static final String READER = "reader";
+    public static final String NEWBIE = "newbie";
+    public static final String TOTP_USER = "totp";
+    public static final String PASSWORD = "Demo-Passw0rd";
+    public static final String TEMPORARY_PASSWORD = "Temp0rary-Passw0rd";
+
+    /** Creates the pool and its users in {@code emulator}. */
+    public static DemoPool seed(CognitoLocal emulator) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            String poolId = cognito.createUserPool(b -> b.poolName("cognito-ee-demo")
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .mfaConfiguration(UserPoolMfaType.OPTIONAL)).userPool().id();
+            String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("demo-web")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+            for (String group : List.of("admin", "user")) {
+                cognito.createGroup(b -> b.userPoolId(poolId).groupName(group));
+            }
+            createUser(cognito, poolId, DEMO, PASSWORD, true, "admin", "user");
+            createUser(cognito, poolId, READER, PASSWORD, true, "user");
+            createUser(cognito, poolId, NEWBIE, TEMPORARY_PASSWORD, false, "user");
+            createUser(cognito, poolId, TOTP_USER, PASSWORD, true, "user");
+            return new DemoPool(poolId, clientId, enableTotp(cognito, clientId));
+        }
+    }
+
+    /** Registers an authenticator for {@link #TOTP_USER} and makes it required at sign-in; returns its secret. */
+    private static String enableTotp(CognitoIdentityProviderClient cognito, String clientId) {
+        String accessToken = cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", TOTP_USER, "PASSWORD", PASSWORD)))
+                .authenticationResult().accessToken();
+        String secret = cognito.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
+        cognito.verifySoftwareToken(b -> b.accessToken(accessToken).friendlyDeviceName("demo authenticator")
+                .userCode(Totp.code(secret, Instant.now())));
+        cognito.setUserMFAPreference(b -> b.accessToken(accessToken)
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        return secret;
+    }
+
+    /** A confirmed user; with {@code permanent} false, {@code password} is temporary (NEW_PASSWORD_REQUIRED). */
+    private static void createUser(CognitoIdentityProviderClient cognito, String poolId, String username,
+                                   String password, boolean permanent, String... groups) {
+        cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
+                .messageAction(MessageActionType.SUPPRESS)
+                .temporaryPassword(permanent ? null : password)
+                .userAttributes(a -> a.name("email").value(username + "@example.com"),
+                        a -> a.name("email_verified").value("true")));
+        if (permanent) {
+            cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password(password)
+                    .permanent(true));
+        }
+        for (String group : groups) {
+            cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).username(username).groupName(group));
+        }
+    }
+}
