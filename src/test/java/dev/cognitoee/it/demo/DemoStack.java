@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class DemoStack implements AutoCloseable {
 
     /** The MicroProfile Config settings Payara runs the demo WAR with. */
     public Map<String, String> settings() {
-        return Map.copyOf(settings);
+        return Collections.unmodifiableMap(settings);
     }
 
     @Override
