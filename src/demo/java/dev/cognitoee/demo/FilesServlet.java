@@ -62,9 +62,14 @@ public class FilesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        Part part = request.getPart("file");
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Part part;
+        try {
+            part = request.getPart("file");
+        } catch (IllegalStateException | ServletException notAnUpload) { // too large, or not multipart
+            Views.redirect(request, response, "/files?error=upload");
+            return;
+        }
         String name = part == null ? null : FileNames.safe(part.getSubmittedFileName());
         if (name == null || part.getSize() == 0) {
             Views.redirect(request, response, "/files?error=upload");

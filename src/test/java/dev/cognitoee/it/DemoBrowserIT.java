@@ -205,6 +205,17 @@ class DemoBrowserIT {
     }
 
     @Test
+    void aFileWithAnOddNameIsRefusedWithAMessage() throws IOException {
+        signIn(DemoPool.READER, DemoPool.PASSWORD);
+        open("files");
+        Path odd = Files.writeString(TestSettings.buildDir().resolve("semi;colon-" + UUID.randomUUID() + ".txt"), "x");
+        text("file").sendKeys(odd.toString());
+        click("upload");
+        assertThat(text("error").getText()).isEqualTo("Choose a file first (at most 10 MB, a plain name).");
+        assertThat(text("files").getText()).contains("No files yet.");
+    }
+
+    @Test
     void theJsonApiTakesCognitoAccessTokens() {
         HttpResponse<String> me = Http.getWithBearer(demo.url(), "api/me", accessToken(DemoPool.DEMO));
         assertThat(me.statusCode()).isEqualTo(200);
