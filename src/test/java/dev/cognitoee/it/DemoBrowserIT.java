@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
@@ -261,11 +265,16 @@ class DemoBrowserIT {
     }
 
     private WebElement text(String id) {
-        return browser.findElement(By.id(id));
+        List<WebElement> found = browser.findElements(By.id(id));
+        assertThat(found).as("#%s on %s", id, browser.getCurrentUrl()).isNotEmpty();
+        return found.get(0);
     }
 
+    /** Clicks a button that submits a form, and waits for the next page. */
     private void click(String id) {
-        browser.findElement(By.id(id)).click();
+        WebElement button = text(id);
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void screenshot(String name) throws IOException {
