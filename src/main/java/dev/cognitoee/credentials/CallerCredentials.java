@@ -9,6 +9,7 @@ import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.config.CognitoConfigKeys;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
+import dev.cognitoee.token.CallerToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -110,7 +111,8 @@ public class CallerCredentials {
             logins.put(config.identityProviderName(), tokens.idToken());
             return new CredentialsRequest(true, userKey(tokens.username()), logins, null, forceRefresh);
         }
-        if (securityContext.getCallerPrincipal() instanceof JsonWebToken jwt && "id".equals(jwt.getClaim("token_use"))) {
+        JsonWebToken jwt = CallerToken.of(securityContext).orElse(null);
+        if (jwt != null && "id".equals(jwt.getClaim("token_use"))) {
             logins.put(config.identityProviderName(), jwt.getRawToken());
             return new CredentialsRequest(true, userKey(jwt.getClaim("cognito:username")), logins, null,
                     forceRefresh);

@@ -4,6 +4,7 @@ import dev.cognitoee.Cognito;
 import dev.cognitoee.config.CognitoConfig;
 import dev.cognitoee.credentials.CallerCredentials;
 import dev.cognitoee.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.token.CallerToken;
 import dev.cognitoee.token.CognitoTokenVerifier;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -48,10 +48,6 @@ class CognitoProducers {
     @Produces
     @RequestScoped
     JsonWebToken jsonWebToken(SecurityContext securityContext) {
-        if (securityContext.getCallerPrincipal() instanceof JsonWebToken token) {
-            return token;
-        }
-        Set<JsonWebToken> tokens = securityContext.getPrincipalsByType(JsonWebToken.class);
-        return tokens.isEmpty() ? AnonymousJsonWebToken.INSTANCE : tokens.iterator().next();
+        return CallerToken.of(securityContext).orElse(AnonymousJsonWebToken.INSTANCE);
     }
 }

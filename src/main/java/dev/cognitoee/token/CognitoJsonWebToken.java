@@ -15,7 +15,8 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The MicroProfile JWT view of a verified Cognito token; it is also the caller principal of the request.
+ * The MicroProfile JWT view of a verified Cognito token; it is also the caller principal of the request (on Payara 7,
+ * Jakarta Security's {@code getCallerPrincipal()} wraps it in the server's own principal: see {@link CallerToken}).
  *
  * <p>{@link #getName()} is the configured caller-name claim and {@link #getGroups()} the configured groups claim
  * ({@code cognito:groups} by default), so {@code getClaim("groups")} returns the Cognito groups too. Claim values

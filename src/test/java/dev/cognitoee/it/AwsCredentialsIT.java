@@ -7,10 +7,12 @@ import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.CognitoLocal;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.TestWars;
+import dev.cognitoee.token.Jwt;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -36,8 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Signed-in users call S3 as themselves, from one application-scoped bean, with credentials from the (fake)
- * identity pool, checked by a real SigV4-verifying S3 (S3Proxy).
+ * Signed-in users and bearer (id token) callers call S3 as themselves, from one application-scoped bean, with
+ * credentials from the (fake) identity pool, checked by a real SigV4-verifying S3 (S3Proxy).
  */
 @ExtendWith(ArquillianExtension.class)
 class AwsCredentialsIT {
@@ -59,6 +61,9 @@ class AwsCredentialsIT {
         settings.put("cognito.identity-endpoint", identity.endpoint().toString());
         settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
         settings.put("test.s3-bucket", LocalS3.BUCKET);
+        // As docs/CREDENTIALS.md advises for an API that calls AWS: bearer callers send their id token (only an id
+        // token can be exchanged at the identity pool). Signed-in sessions are then checked on their id token too.
+        settings.put("cognito.token-use", "id");
         return TestWars.withApplicationAwsSdk(TestWars.war(APP, settings, AwsSecurityConfig.class.getPackage()));
     }
 
@@ -165,6 +170,29 @@ class AwsCredentialsIT {
         String annIdentity = session(annBrowser).getString("identityId");
         assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, annIdentity)).isEqualTo(2);
         assertThat(identity.calls(FakeCognitoIdentity.GET_ID, annIdentity)).isEqualTo(1);
+    }
+
+    @Test
+    void aBearerIdTokenCallsS3AsItsUserWithoutASession() {
+        CognitoFixture fixture = CognitoFixture.shared();
+        String user = "aws-bearer-" + System.nanoTime();
+        fixture.createUser(user, "user");
+        String idToken = fixture.signIn(user).idToken();
+
+        HttpResponse<String> stored = Http.putTextWithBearer(base, "api/files/" + user + "/bearer.txt", "stateless",
+                idToken);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.headers().firstValue("Set-Cookie")).as("bearer requests are stateless").isEmpty();
+        HttpResponse<String> sessionResponse = Http.getWithBearer(base, "api/session", idToken);
+        assertThat(sessionResponse.statusCode()).as(sessionResponse.body()).isEqualTo(200);
+        JsonObject session = Http.json(sessionResponse);
+        String providerKey = "cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + fixture.poolId;
+        String identityId = AwsStandIns.identity().identityFor(providerKey, Jwt.decode(idToken).getString("sub"))
+                .orElseThrow(() -> new AssertionError("the identity pool never saw the user's id token"));
+        assertThat(session.getString("identityId")).isEqualTo(identityId);
+        assertThat(AwsStandIns.identity().identityOf(session.getString("accessKeyId"))).contains(identityId);
+        assertThat(AwsStandIns.s3().requests(session.getString("accessKeyId"))).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,9 @@ public class CallerResource {
     @Context
     jakarta.ws.rs.core.SecurityContext jaxrs;
 
+    @Inject
+    HttpServletRequest servletRequest;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject caller() {
@@ -35,6 +39,11 @@ public class CallerResource {
                 .add("jaxrsName", jaxrs.getUserPrincipal().getName())
                 .add("securityName", securityContext.getCallerPrincipal().getName())
                 .add("principalIsJwt", securityContext.getCallerPrincipal() instanceof JsonWebToken)
+                .add("principalType", securityContext.getCallerPrincipal().getClass().getName())
+                .add("jwtPrincipals", Json.createArrayBuilder(securityContext.getPrincipalsByType(JsonWebToken.class)
+                        .stream().map(token -> token.getName() + " " + token.getRawToken().length()).toList()))
+                .add("servletPrincipalIsJwt", servletRequest.getUserPrincipal() instanceof JsonWebToken)
+                .add("jaxrsPrincipalIsJwt", jaxrs.getUserPrincipal() instanceof JsonWebToken)
                 .add("jaxrsAdmin", jaxrs.isUserInRole("admin"))
                 .add("securityAdmin", securityContext.isCallerInRole("admin"))
                 .add("securityUser", securityContext.isCallerInRole("user"))

@@ -41,6 +41,11 @@ public final class Http {
         return getWithAuthorization(base, path, "Bearer " + token);
     }
 
+    public static HttpResponse<String> putTextWithBearer(URL base, String path, String text, String token) {
+        return send(request(base, path).header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }

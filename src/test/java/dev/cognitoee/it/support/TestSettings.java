@@ -28,4 +28,10 @@ public final class TestSettings {
     public static Path serverConfigDir() {
         return Path.of(required("cognitoee.serverConfigDir"));
     }
+
+    /** The major version of the Payara Micro the integration tests run on (6, or 7 with the payara7 profile). */
+    public static int payaraMajorVersion() {
+        String version = required("cognitoee.payaraVersion");
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    }
 }

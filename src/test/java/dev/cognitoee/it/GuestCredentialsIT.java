@@ -1,0 +1,67 @@
+package dev.cognitoee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoee.it.aws.AwsSecurityConfig;
+import dev.cognitoee.it.support.AwsStandIns;
+import dev.cognitoee.it.support.Browser;
+import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.FakeCognitoIdentity;
+import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.LocalS3;
+import dev.cognitoee.it.support.TestWars;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The S3 application letting guests have identity-pool credentials of their own, kept for their HTTP session.
+ *
+ * <p>One deployment per class: the Payara Micro Arquillian connector boots one Payara process per deployment and
+ * keeps only the last one to stop, so a second deployment in the same class would leave a Payara process running
+ * after the build.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GuestCredentialsIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive guest() {
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+        identity.allowUnauthenticated(true);
+        Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
+        settings.put("cognito.identity-pool-id", AwsStandIns.IDENTITY_POOL_ID);
+        settings.put("cognito.identity-endpoint", identity.endpoint().toString());
+        settings.put("cognito.allow-guest-access", "true");
+        settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
+        settings.put("test.s3-bucket", LocalS3.BUCKET);
+        return TestWars.withApplicationAwsSdk(TestWars.war("guest", settings, AwsSecurityConfig.class.getPackage()));
+    }
+
+    @Test
+    void guestsGetCredentialsOfTheirOwnKeptForTheirSession() {
+        TestWars.assertDeployed(base, "guest");
+        Browser guest = new Browser(base);
+
+        HttpResponse<String> stored = guest.putText("api/files/guests/hello.txt", "from a guest");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        JsonObject session = Http.json(guest.get("api/session"));
+        assertThat(session.getBoolean("isSignedIn")).isFalse();
+        String identityId = session.getString("identityId");
+        assertThat(AwsStandIns.s3().requests(session.getString("accessKeyId"))).isEqualTo(1);
+        assertThat(Http.json(guest.get("api/session")).getString("identityId")).isEqualTo(identityId);
+        assertThat(AwsStandIns.identity().calls(FakeCognitoIdentity.GET_ID, identityId)).isEqualTo(1);
+
+        Browser other = new Browser(base);
+        assertThat(Http.json(other.get("api/session")).getString("identityId")).isNotEqualTo(identityId);
+    }
+}
