@@ -13,17 +13,8 @@
 </ul>
 <h2>Recent activity</h2>
 <c:choose>
+    <c:when test="${not signedIn}"><p>Sign in to see who signed in lately.</p></c:when>
     <c:when test="${empty activity}"><p>Nobody has signed in since the server started.</p></c:when>
-    <c:otherwise>
-        <table id="activity">
-            <tr><th>When (UTC)</th><th>Who</th><th>What</th></tr>
-            <c:forEach items="${activity}" var="entry">
-                <c:if test="${not entry.failure}">
-                    <tr><td><c:out value="${entry.at}"/></td><td><c:out value="${entry.username}"/></td>
-                        <td><c:out value="${entry.what}"/></td></tr>
-                </c:if>
-            </c:forEach>
-        </table>
-    </c:otherwise>
+    <c:otherwise><%@ include file="activity.jspf" %></c:otherwise>
 </c:choose>
 <%@ include file="footer.jspf" %>

@@ -1,5 +1,6 @@
 package dev.cognitoee.demo;
 
+import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class FilesServlet extends HttpServlet {
         }
         if (files.configured()) {
             try {
-                String identityId = auth.fetchAuthSession().identityId();
+                String identityId = identityId();
                 request.setAttribute("identityId", identityId);
                 request.setAttribute("files", files.list(identityId));
             } catch (CognitoAuthException | SdkException e) {
@@ -59,6 +60,15 @@ public class FilesServlet extends HttpServlet {
             }
         }
         Views.render(request, response, "files");
+    }
+
+    /** The caller's identity in the identity pool, which names their folder. */
+    private String identityId() {
+        String identityId = auth.fetchAuthSession().identityId();
+        if (identityId == null) { // no identity pool, or a caller the pool cannot take (an access token)
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "The caller has no identity pool identity");
+        }
+        return identityId;
     }
 
     @Override
@@ -71,12 +81,12 @@ public class FilesServlet extends HttpServlet {
             return;
         }
         String name = part == null ? null : FileNames.safe(part.getSubmittedFileName());
-        if (name == null || part.getSize() == 0) {
+        if (!files.configured() || name == null || part.getSize() == 0) {
             Views.redirect(request, response, "/files?error=upload");
             return;
         }
         try (InputStream content = part.getInputStream()) {
-            files.upload(auth.fetchAuthSession().identityId(), name, content, part.getSize());
+            files.upload(identityId(), name, content, part.getSize());
         } catch (CognitoAuthException | SdkException e) {
             LOG.log(Level.WARNING, "Cannot upload a file for {0}: {1}",
                     new Object[] {request.getUserPrincipal().getName(), e.getMessage()});

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The start page: what the demo shows, and the recent sign-in activity. */
+/** The start page: what the demo shows and, for signed-in users, who signed in and out lately. */
 @WebServlet("")
 public class HomeServlet extends HttpServlet {
 
@@ -18,7 +18,9 @@ public class HomeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        request.setAttribute("activity", activity.entries());
+        if (request.getUserPrincipal() != null) { // usernames are not for anonymous visitors
+            request.setAttribute("activity", activity.entries().stream().filter(e -> !e.isFailure()).toList());
+        }
         Views.render(request, response, "home");
     }
 }

@@ -4,6 +4,7 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.SignInResult;
+import dev.cognitoee.SignInStep;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -27,8 +28,6 @@ public class LoginServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         request.setAttribute("step", SignInSteps.known(request.getParameter("step")));
-        request.setAttribute("error", Messages.error(request.getParameter("error")));
-        request.setAttribute("notice", Messages.notice(request.getParameter("notice")));
         Views.render(request, response, "login");
     }
 
@@ -45,7 +44,7 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         try {
-            SignInResult result = auth.confirmSignIn(answer.strip());
+            SignInResult result = auth.confirmSignIn(answer);
             if (result.isSignedIn()) {
                 Views.redirect(request, response, "/profile");
             } else {

@@ -1,7 +1,7 @@
 package dev.cognitoee.demo;
 
-import dev.cognitoee.AuthSession;
 import dev.cognitoee.CognitoAuth;
+import dev.cognitoee.CognitoAuthException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.jwt.Claims;
@@ -30,13 +31,17 @@ public class ProfileServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        AuthSession session = auth.fetchAuthSession();
         request.setAttribute("caller", request.getUserPrincipal().getName());
         request.setAttribute("groups", jwt.getGroups());
         request.setAttribute("admin", request.isUserInRole(DemoRoles.ADMIN));
         request.setAttribute("claims", claims());
-        request.setAttribute("attributes", auth.fetchUserAttributes());
-        request.setAttribute("expiresAt", session.expiresAt());
+        request.setAttribute("expiresAt", Instant.ofEpochSecond(jwt.getExpirationTime()));
+        try {
+            request.setAttribute("attributes", auth.fetchUserAttributes());
+        } catch (CognitoAuthException e) { // a bearer caller (no session), or tokens revoked by a global sign-out
+            request.setAttribute("attributes", Map.of());
+            request.setAttribute("error", "Your attributes cannot be read: " + Messages.error(e.error().name()));
+        }
         Views.render(request, response, "profile");
     }
 

@@ -20,29 +20,23 @@ public class ResetPasswordServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        request.setAttribute("error", Messages.error(request.getParameter("error")));
         request.setAttribute("username", request.getParameter("username"));
-        Views.render(request, response, confirming(request) ? "reset-confirm" : "reset");
+        Views.render(request, response, Forms.isConfirmation(request) ? "reset-confirm" : "reset");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = Forms.field(request, "username");
         try {
-            if (confirming(request)) {
-                auth.confirmResetPassword(username, Forms.field(request, "password"), Forms.field(request, "code"));
+            if (Forms.isConfirmation(request)) {
+                auth.confirmResetPassword(username, Forms.secret(request, "password"), Forms.field(request, "code"));
                 Views.redirect(request, response, "/login?notice=password-reset");
             } else {
                 auth.resetPassword(username);
                 Views.redirect(request, response, "/reset/confirm?username=" + Forms.encoded(username));
             }
         } catch (CognitoAuthException e) {
-            Views.redirect(request, response, request.getServletPath() + "?error=" + e.error()
-                    + (username.isEmpty() ? "" : "&username=" + Forms.encoded(username)));
+            Views.backWithError(request, response, e, username);
         }
-    }
-
-    private static boolean confirming(HttpServletRequest request) {
-        return request.getServletPath().endsWith("/confirm");
     }
 }

@@ -22,35 +22,29 @@ public class SignUpServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        request.setAttribute("error", Messages.error(request.getParameter("error")));
-        request.setAttribute("notice", Messages.notice(request.getParameter("notice")));
         request.setAttribute("username", request.getParameter("username"));
-        Views.render(request, response, confirming(request) ? "signup-confirm" : "signup");
+        Views.render(request, response, Forms.isConfirmation(request) ? "signup-confirm" : "signup");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = Forms.field(request, "username");
         try {
-            if (!confirming(request)) {
-                SignUpResult result = auth.signUp(username, Forms.field(request, "password"),
+            if (!Forms.isConfirmation(request)) {
+                SignUpResult result = auth.signUp(username, Forms.secret(request, "password"),
                         Map.of("email", Forms.field(request, "email")));
                 Views.redirect(request, response, result.isSignUpComplete() ? "/login?notice=signed-up"
                         : "/signup/confirm?username=" + Forms.encoded(username));
             } else if (request.getParameter("resend") != null) {
                 auth.resendSignUpCode(username);
-                Views.redirect(request, response, "/signup/confirm?notice=code-sent&username=" + Forms.encoded(username));
+                Views.redirect(request, response,
+                        "/signup/confirm?notice=code-sent&username=" + Forms.encoded(username));
             } else {
                 auth.confirmSignUp(username, Forms.field(request, "code"));
                 Views.redirect(request, response, "/login?notice=signed-up");
             }
         } catch (CognitoAuthException e) {
-            Views.redirect(request, response, request.getServletPath() + "?error=" + e.error()
-                    + (username.isEmpty() ? "" : "&username=" + Forms.encoded(username)));
+            Views.backWithError(request, response, e, username);
         }
-    }
-
-    private static boolean confirming(HttpServletRequest request) {
-        return request.getServletPath().endsWith("/confirm");
     }
 }

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /**
  * The demo as a user sees it, in a real browser (headless Chromium): the demo stack as {@code mvn -Pdemo} starts it,
@@ -65,7 +65,9 @@ class DemoBrowserIT {
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) {
+            browser.quit();
+        }
     }
 
     @Test
@@ -79,6 +81,9 @@ class DemoBrowserIT {
         click("sign-in");
 
         assertThat(browser.getCurrentUrl()).as("back to the page first asked for").endsWith("/profile");
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).as("no cross-site POST carries the session").isEqualTo("Lax");
         assertThat(text("caller").getText()).isEqualTo(DemoPool.DEMO);
         assertThat(text("groups").getText()).contains("admin", "user");
         assertThat(text("claims").getText()).contains("token_use access").contains("username demo")
@@ -108,8 +113,13 @@ class DemoBrowserIT {
         open("profile");
         assertThat(browser.getCurrentUrl()).as("the session is over").endsWith("/login");
         open("");
-        assertThat(text("activity").getText()).contains("demo signed out (sign out)");
-        screenshot("5-home-after-sign-out");
+        assertThat(browser.findElements(By.id("activity"))).as("no usernames for anonymous visitors").isEmpty();
+
+        signIn(DemoPool.READER, DemoPool.PASSWORD);
+        open("");
+        assertThat(text("activity").getText()).contains("demo signed out (sign out)")
+                .as("failures are for the admin page").doesNotContain("failed");
+        screenshot("5-home");
     }
 
     @Test
@@ -131,9 +141,10 @@ class DemoBrowserIT {
     }
 
     @Test
-    void aTemporaryPasswordMustBeReplaced() {
+    void aTemporaryPasswordMustBeReplaced() throws IOException {
         signIn(DemoPool.NEWBIE, DemoPool.TEMPORARY_PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/login?step=CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED");
+        screenshot("6-new-password");
         open("profile");
         assertThat(browser.getCurrentUrl()).as("not signed in before the new password").endsWith("/login");
 
@@ -145,9 +156,10 @@ class DemoBrowserIT {
     }
 
     @Test
-    void anAuthenticatorCodeIsAskedForAndChecked() {
+    void anAuthenticatorCodeIsAskedForAndChecked() throws IOException {
         signIn(DemoPool.TOTP_USER, DemoPool.PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/login?step=CONFIRM_SIGN_IN_WITH_TOTP_CODE");
+        screenshot("7-authenticator-code");
         String wrong = Totp.code(demo.pool().totpSecret(), Instant.now().minusSeconds(3600));
         text("answer").sendKeys(wrong);
         click("confirm");
@@ -231,8 +243,10 @@ class DemoBrowserIT {
         assertThat(Http.get(demo.url(), "api/me").statusCode()).as("no token").isEqualTo(401);
         assertThat(Http.getWithBearer(demo.url(), "api/me", "not.a.token").statusCode()).isEqualTo(401);
         String readerToken = accessToken(DemoPool.READER);
-        assertThat(Http.getWithBearer(demo.url(), "api/admin/activity", readerToken).statusCode())
-                .as("not in the admin group").isEqualTo(403);
+        HttpResponse<String> forbidden = Http.getWithBearer(demo.url(), "api/admin/activity", readerToken);
+        assertThat(forbidden.statusCode()).as("not in the admin group").isEqualTo(403);
+        assertThat(Http.json(forbidden).getString("error")).as("the API's answer, not the pages' error page")
+                .isEqualTo("forbidden");
         HttpResponse<String> activity = Http.getWithBearer(demo.url(), "api/admin/activity",
                 accessToken(DemoPool.DEMO));
         assertThat(activity.statusCode()).isEqualTo(200);
@@ -241,10 +255,7 @@ class DemoBrowserIT {
 
     private static String accessToken(String username) {
         try (CognitoIdentityProviderClient cognito = demo.emulator().client()) {
-            return cognito.initiateAuth(b -> b.clientId(demo.pool().clientId())
-                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                            .authParameters(Map.of("USERNAME", username, "PASSWORD", DemoPool.PASSWORD)))
-                    .authenticationResult().accessToken();
+            return DemoPool.accessToken(cognito, demo.pool().clientId(), username);
         }
     }
 

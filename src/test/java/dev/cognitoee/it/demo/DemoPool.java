@@ -49,11 +49,16 @@ public record DemoPool(String poolId, String clientId, String totpSecret) {
         }
     }
 
+    /** Signs {@code username} in with {@link #PASSWORD} (no MFA) and returns the access token. */
+    public static String accessToken(CognitoIdentityProviderClient cognito, String clientId, String username) {
+        return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)))
+                .authenticationResult().accessToken();
+    }
+
     /** Registers an authenticator for {@link #TOTP_USER} and makes it required at sign-in; returns its secret. */
     private static String enableTotp(CognitoIdentityProviderClient cognito, String clientId) {
-        String accessToken = cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                        .authParameters(Map.of("USERNAME", TOTP_USER, "PASSWORD", PASSWORD)))
-                .authenticationResult().accessToken();
+        String accessToken = accessToken(cognito, clientId, TOTP_USER);
         String secret = cognito.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
         cognito.verifySoftwareToken(b -> b.accessToken(accessToken).friendlyDeviceName("demo authenticator")
                 .userCode(Totp.code(secret, Instant.now())));

@@ -4,12 +4,11 @@ import dev.cognitoee.it.support.CognitoLocal;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.TestWars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +34,7 @@ public final class DemoStack implements AutoCloseable {
         this.pool = pool;
         this.identity = identity;
         this.s3 = s3;
-        settings = new LinkedHashMap<>();
-        settings.put("cognito.region", CognitoLocal.REGION.id());
-        settings.put("cognito.user-pool-id", pool.poolId());
-        settings.put("cognito.client-id", pool.clientId());
-        settings.put("cognito.endpoint", emulator.endpoint().toString());
-        settings.put("cognito.issuer", emulator.issuer(pool.poolId()));
-        settings.put("cognito.jwks-uri", emulator.jwksUri(pool.poolId()));
+        settings = TestWars.poolSettings(emulator, pool.poolId(), pool.clientId());
         settings.put("cognito.identity-pool-id", IDENTITY_POOL_ID);
         settings.put("cognito.identity-endpoint", identity.endpoint().toString());
         settings.put("demo.s3-bucket", LocalS3.BUCKET);
@@ -51,20 +44,23 @@ public final class DemoStack implements AutoCloseable {
     /** Starts the stand-ins and Payara Micro (the demo on {@code httpPort}, the emulator on {@code cognitoPort}). */
     public static DemoStack start(int httpPort, int cognitoPort) {
         CognitoLocal emulator = CognitoLocal.startWithoutTriggers(cognitoPort);
-        DemoStack stack = null;
+        FakeCognitoIdentity identity = null;
+        LocalS3 s3 = null;
         try {
             DemoPool pool = DemoPool.seed(emulator);
-            FakeCognitoIdentity identity = FakeCognitoIdentity.start(IDENTITY_POOL_ID, false);
-            identity.registerUserPool("cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + pool.poolId(),
-                    emulator.issuer(pool.poolId()), URI.create(emulator.jwksUri(pool.poolId())),
-                    Set.of(pool.clientId()));
-            stack = new DemoStack(emulator, pool, identity, LocalS3.start(identity::secretFor));
+            identity = FakeCognitoIdentity.start(IDENTITY_POOL_ID, false);
+            identity.registerUserPool(emulator, pool.poolId(), Set.of(pool.clientId()));
+            s3 = LocalS3.start(identity::secretFor);
+            DemoStack stack = new DemoStack(emulator, pool, identity, s3);
             stack.payara = PayaraMicroProcess.boot("demo-payara", List.of(DemoWar.build()), httpPort,
                     stack.settings);
             return stack;
         } catch (IOException | RuntimeException e) {
-            if (stack != null) {
-                stack.close();
+            if (s3 != null) {
+                s3.close();
+            }
+            if (identity != null) {
+                identity.close();
             }
             emulator.stop();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -2,7 +2,6 @@ package dev.cognitoee.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,9 +31,7 @@ public final class AwsStandIns {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            identity.registerUserPool("cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + fixture.poolId,
-                    fixture.emulator().issuer(fixture.poolId), URI.create(fixture.emulator().jwksUri(fixture.poolId)),
-                    Set.of(fixture.clientId));
+            identity.registerUserPool(fixture.emulator(), fixture.poolId, Set.of(fixture.clientId));
         }
         return identity;
     }

@@ -144,6 +144,15 @@ public final class FakeCognitoIdentity implements AutoCloseable {
         providers.put(providerKey, jwtProvider(remoteKeys(jwksUri), issuer, Set.copyOf(clientIds), true));
     }
 
+    /**
+     * Accepts the id tokens of a user pool of the emulator, under the name the identity pool gives such a pool in
+     * {@code Logins}: {@code cognito-idp.<region>.amazonaws.com/<pool id>}.
+     */
+    public void registerUserPool(CognitoLocal emulator, String poolId, Set<String> clientIds) {
+        registerUserPool("cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + poolId,
+                emulator.issuer(poolId), URI.create(emulator.jwksUri(poolId)), clientIds);
+    }
+
     /** Accepts OpenID Connect ID tokens (say {@code accounts.google.com}) signed by a key of {@code jwksUri}. */
     public void registerOidcProvider(String providerKey, String issuer, URI jwksUri, String audience) {
         providers.put(providerKey, jwtProvider(remoteKeys(jwksUri), issuer, Set.of(audience), false));

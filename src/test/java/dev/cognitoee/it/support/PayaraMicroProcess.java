@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -63,7 +64,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Path log = workDir.resolve("payara-micro.out");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             PayaraMicroProcess payara = new PayaraMicroProcess(process, port, log);
-            payara.awaitReady(Duration.ofMinutes(3));
+            // stopped with the JVM too, even when it is killed while Payara boots
+            Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
+            try {
+                payara.awaitReady(Duration.ofMinutes(3));
+            } catch (RuntimeException e) {
+                payara.close();
+                throw e;
+            }
             return payara;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot boot Payara Micro", e);
@@ -112,11 +120,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Stops Payara: politely, then forcibly after 30 seconds. */
     @Override
     public void close() {
         process.destroy();
         try {
-            process.waitFor();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

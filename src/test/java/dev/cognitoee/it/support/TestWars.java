@@ -56,13 +56,18 @@ public final class TestWars {
 
     /** The settings that point the module at the seeded emulator pool. */
     public static Map<String, String> poolSettings(CognitoFixture fixture) {
+        return poolSettings(fixture.emulator(), fixture.poolId, fixture.clientId);
+    }
+
+    /** The settings that point the module at {@code poolId} of {@code emulator}, for {@code clientId}'s tokens. */
+    public static Map<String, String> poolSettings(CognitoLocal emulator, String poolId, String clientId) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("cognito.region", CognitoLocal.REGION.id());
-        settings.put("cognito.user-pool-id", fixture.poolId);
-        settings.put("cognito.client-id", fixture.clientId);
-        settings.put("cognito.endpoint", fixture.emulator().endpoint().toString());
-        settings.put("cognito.issuer", fixture.emulator().issuer(fixture.poolId));
-        settings.put("cognito.jwks-uri", fixture.emulator().jwksUri(fixture.poolId));
+        settings.put("cognito.user-pool-id", poolId);
+        settings.put("cognito.client-id", clientId);
+        settings.put("cognito.endpoint", emulator.endpoint().toString());
+        settings.put("cognito.issuer", emulator.issuer(poolId));
+        settings.put("cognito.jwks-uri", emulator.jwksUri(poolId));
         return settings;
     }
 
