@@ -46,7 +46,8 @@ public class FilesServlet extends HttpServlet {
         if ("upload".equals(error)) {
             request.setAttribute("error", "Choose a file first (at most 10 MB, a plain name).");
         } else if ("storage".equals(error)) {
-            request.setAttribute("error", "The upload failed: S3 or the identity pool refused it (see the server log).");
+            request.setAttribute("error",
+                    "The upload failed: S3 or the identity pool refused it (see the server log).");
         }
         if (files.configured()) {
             try {

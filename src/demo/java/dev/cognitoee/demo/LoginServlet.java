@@ -34,12 +34,14 @@ public class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String step = SignInSteps.known(request.getParameter("step"));
-        String answer = request.getParameter("answer");
         if (step == null) {
             Views.redirect(request, response, "/login");
             return;
         }
-        if (answer == null || answer.isBlank()) {
+        // a new password is taken as typed; a code without the spaces around it
+        String answer = SignInStep.CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED.name().equals(step)
+                ? Forms.secret(request, "answer") : Forms.field(request, "answer");
+        if (answer.isBlank()) {
             Views.redirect(request, response, "/login?step=" + step + "&error=INVALID_PARAMETER");
             return;
         }

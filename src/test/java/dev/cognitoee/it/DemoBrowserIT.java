@@ -100,7 +100,8 @@ class DemoBrowserIT {
         assertThat(text("uploaded").getText()).contains(file.getFileName().toString());
         assertThat(text("files").getText()).contains(file.getFileName().toString())
                 .contains(Long.toString(Files.size(file)));
-        assertThat(browser.getPageSource()).as("the caller's own folder").containsPattern("private/us-east-1:[0-9a-f-]{36}/");
+        assertThat(browser.getPageSource()).as("the caller's own folder")
+                .containsPattern("private/us-east-1:[0-9a-f-]{36}/");
         screenshot("3-my-files");
 
         open("admin");

@@ -59,7 +59,8 @@ public final class DemoLauncher {
                 .append("     -d '{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"").append(pool.clientId())
                 .append("\",\"AuthParameters\":{\"USERNAME\":\"").append(DemoPool.DEMO)
                 .append("\",\"PASSWORD\":\"").append(DemoPool.PASSWORD).append("\"}}' \\\n")
-                .append("     | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).AuthenticationResult.AccessToken')\n")
+                .append("     | node -pe ")
+                .append("'JSON.parse(require(\"fs\").readFileSync(0)).AuthenticationResult.AccessToken')\n")
                 .append("   curl -H \"Authorization: Bearer $TOKEN\" ").append(url).append("api/me\n\n")
                 .append(" Settings the WAR runs with (MicroProfile Config, as system properties):\n");
         for (Map.Entry<String, String> setting : stack.settings().entrySet()) {
