@@ -52,15 +52,10 @@ class AwsCredentialsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        CognitoFixture fixture = CognitoFixture.shared();
         FakeCognitoIdentity identity = AwsStandIns.identity();
         identity.credentialsLifetime(LIFETIME);
         identity.registerStaticProvider("graph.facebook.com", Map.of("fb-token-of-carl", "facebook-user-carl"));
-        Map<String, String> settings = TestWars.poolSettings(fixture);
-        settings.put("cognito.identity-pool-id", AwsStandIns.IDENTITY_POOL_ID);
-        settings.put("cognito.identity-endpoint", identity.endpoint().toString());
-        settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
-        settings.put("test.s3-bucket", LocalS3.BUCKET);
+        Map<String, String> settings = AwsStandIns.applicationSettings();
         // As docs/CREDENTIALS.md advises for an API that calls AWS: bearer callers send their id token (only an id
         // token can be exchanged at the identity pool). Signed-in sessions are then checked on their id token too.
         settings.put("cognito.token-use", "id");

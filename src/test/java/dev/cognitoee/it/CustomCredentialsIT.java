@@ -7,9 +7,7 @@ import dev.cognitoee.it.custom.CustomCredentials;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
-import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,13 +33,8 @@ class CustomCredentialsIT {
 
     @Deployment(testable = false)
     static WebArchive custom() {
-        FakeCognitoIdentity identity = AwsStandIns.identity();
-        Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
-        settings.put("cognito.identity-pool-id", AwsStandIns.IDENTITY_POOL_ID);
-        settings.put("cognito.identity-endpoint", identity.endpoint().toString());
+        Map<String, String> settings = AwsStandIns.applicationSettings();
         settings.put("cognito.allow-guest-access", "false");
-        settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
-        settings.put("test.s3-bucket", LocalS3.BUCKET);
         settings.put("test.custom-access-key", AwsStandIns.CUSTOM_ACCESS_KEY);
         settings.put("test.custom-secret", AwsStandIns.CUSTOM_SECRET);
         return TestWars.withApplicationAwsSdk(TestWars.war("custom", settings, AwsSecurityConfig.class.getPackage())

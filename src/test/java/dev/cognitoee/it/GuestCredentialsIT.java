@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
-import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -38,12 +36,8 @@ class GuestCredentialsIT {
     static WebArchive guest() {
         FakeCognitoIdentity identity = AwsStandIns.identity();
         identity.allowUnauthenticated(true);
-        Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
-        settings.put("cognito.identity-pool-id", AwsStandIns.IDENTITY_POOL_ID);
-        settings.put("cognito.identity-endpoint", identity.endpoint().toString());
+        Map<String, String> settings = AwsStandIns.applicationSettings();
         settings.put("cognito.allow-guest-access", "true");
-        settings.put("test.s3-endpoint", AwsStandIns.s3().endpoint().toString());
-        settings.put("test.s3-bucket", LocalS3.BUCKET);
         return TestWars.withApplicationAwsSdk(TestWars.war("guest", settings, AwsSecurityConfig.class.getPackage()));
     }
 

@@ -2,6 +2,7 @@ package dev.cognitoee.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,5 +43,18 @@ public final class AwsStandIns {
             s3 = LocalS3.start(key -> CUSTOM_ACCESS_KEY.equals(key) ? Optional.of(CUSTOM_SECRET) : pool.secretFor(key));
         }
         return s3;
+    }
+
+    /**
+     * The settings of the S3 test applications: the emulator's pool, this identity pool, and the S3 stand-in
+     * ({@code test.s3-endpoint}, {@code test.s3-bucket}).
+     */
+    public static Map<String, String> applicationSettings() {
+        Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
+        settings.put("cognito.identity-pool-id", IDENTITY_POOL_ID);
+        settings.put("cognito.identity-endpoint", identity().endpoint().toString());
+        settings.put("test.s3-endpoint", s3().endpoint().toString());
+        settings.put("test.s3-bucket", LocalS3.BUCKET);
+        return settings;
     }
 }
