@@ -17,5 +17,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 echo "Installing chromium and chromium-driver (apt-get) for the browser test..."
-$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null \
-    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; }
+$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
