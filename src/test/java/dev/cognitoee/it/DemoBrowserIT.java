@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -282,11 +282,18 @@ class DemoBrowserIT {
         return found.get(0);
     }
 
-    /** Clicks a button that submits a form, and waits for the next page. */
+    /**
+     * Clicks a button that submits a form, and waits until the next page has loaded: a new document, which has not
+     * got the mark this one gets before the click.
+     */
     private void click(String id) {
         WebElement button = text(id);
+        browser.executeScript("window.submittedFrom = true");
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class) // asked between two documents, the browser may answer an error
+                .until(page -> browser.executeScript("return window.submittedFrom") == null
+                        && "complete".equals(browser.executeScript("return document.readyState")));
     }
 
     private void screenshot(String name) throws IOException {
