@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sign-in challenges on real Cognito's answers (the emulator has no MFA): the next step shown to the page, the
- * challenge kept in the session, the exact answer sent back, and the session signed in at the end.
+ * Sign-in challenges on real Cognito's answers (the emulator raises only some of them): the next step shown to the
+ * page, the challenge kept in the session, the exact answer sent back, and the session signed in at the end.
  */
 class SignInFlowTest {
 

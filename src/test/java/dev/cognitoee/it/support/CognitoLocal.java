@@ -2,6 +2,7 @@ package dev.cognitoee.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,8 +59,7 @@ public final class CognitoLocal {
      * It stops when the JVM ends.
      */
     public static CognitoLocal startWithoutTriggers(int port) {
-        return start(port, Json.createObjectBuilder().add("UserPoolDefaults",
-                Json.createObjectBuilder().add("UsernameAttributes", Json.createArrayBuilder())).build().toString());
+        return start(port, plainUsernames().build().toString());
     }
 
     private static CognitoLocal start(int port, String config) {
@@ -88,10 +88,15 @@ public final class CognitoLocal {
         }
     }
 
+    /** Plain usernames (not emails or phone numbers) in every pool the emulator creates. */
+    private static JsonObjectBuilder plainUsernames() {
+        return Json.createObjectBuilder().add("UserPoolDefaults",
+                Json.createObjectBuilder().add("UsernameAttributes", Json.createArrayBuilder()));
+    }
+
     /** Plain usernames; every trigger the tests look at goes to the recorder. */
     private static String config(LambdaRecorder triggers) {
-        return Json.createObjectBuilder()
-                .add("UserPoolDefaults", Json.createObjectBuilder().add("UsernameAttributes", Json.createArrayBuilder()))
+        return plainUsernames()
                 .add("LambdaClient", Json.createObjectBuilder()
                         .add("endpoint", triggers.endpoint())
                         .add("region", "local")
