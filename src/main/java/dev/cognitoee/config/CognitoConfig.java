@@ -61,6 +61,14 @@ public record CognitoConfig(
         return clientIds.get(0);
     }
 
+    /**
+     * The longest a call to Cognito may take, retries included: connect plus read timeout, and a second for the
+     * rest. The SDK clients are bounded by it, and so is every wait for another request's call.
+     */
+    public Duration callTimeout() {
+        return connectTimeout.plus(readTimeout).plusSeconds(1);
+    }
+
     /** The key of this pool's logins in an identity pool's {@code Logins} map. */
     public String identityProviderName() {
         return "cognito-idp." + region + ".amazonaws.com/" + userPoolId;

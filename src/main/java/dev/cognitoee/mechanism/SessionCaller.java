@@ -54,8 +54,9 @@ class SessionCaller {
         try {
             tokens = refresher.current(session, tokens);
         } catch (CognitoAuthException e) {
-            if (e.error() == AuthError.NOT_AUTHORIZED) {
-                return null; // refresh refused: the refresher ended the session
+            if (e.error() == AuthError.NOT_AUTHORIZED || e.error() == AuthError.USER_NOT_FOUND
+                    || e.error() == AuthError.NOT_SIGNED_IN) {
+                return null; // refresh refused (the refresher ended the session), or signed out meanwhile
             }
             if (!Instant.now().isBefore(tokens.expiresAt())) {
                 throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,

@@ -44,9 +44,18 @@ public final class SessionStore {
         session.setAttribute(TOKENS, tokens);
     }
 
-    /** Replaces the tokens after a refresh. */
-    static void replaceTokens(HttpSession session, SessionTokens tokens) {
-        session.setAttribute(TOKENS, tokens);
+    /**
+     * Replaces the tokens after a refresh.
+     *
+     * @return false when the session was invalidated meanwhile (a concurrent sign-out): nothing is stored
+     */
+    static boolean replaceTokens(HttpSession session, SessionTokens tokens) {
+        try {
+            session.setAttribute(TOKENS, tokens);
+            return true;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
     }
 
     /** Ends the request's session, if any. */

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -25,8 +27,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
  * Refreshes a session's tokens shortly before they expire ({@code cognito.refresh-ahead}), once even when several
  * requests of the session arrive together: the first one calls Cognito, the others wait for its result (per node).
  *
- * <p>Only a definitive refusal ({@code NotAuthorizedException}: refresh token expired or revoked) ends the session;
- * when Cognito cannot be reached the tokens are kept, and used while they are still valid.
+ * <p>Only a definitive refusal ends the session: {@code NotAuthorizedException} (refresh token expired or revoked,
+ * user disabled) or {@code UserNotFoundException} (user deleted). When Cognito cannot be reached the tokens are kept,
+ * and used while they are still valid.
+ *
+ * <p>The shared future is completed on every path, exceptions included, and nobody waits for it longer than a
+ * refresh may take ({@link CognitoConfig#callTimeout()}): a waiter past that bound gets {@code SERVICE_UNAVAILABLE}.
  */
 @ApplicationScoped
 public class TokenRefresher {
@@ -66,7 +72,8 @@ public class TokenRefresher {
             SessionTokens result = latest != null && !due(latest) ? latest : refresh(session, tokens);
             mine.complete(result);
             return result;
-        } catch (CognitoAuthException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, the requests waiting for this refresh must not wait forever.
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -81,16 +88,23 @@ public class TokenRefresher {
 
     private SessionTokens refresh(HttpSession session, SessionTokens tokens) {
         Instant now = clock.instant();
+        SessionTokens fresh = askCognito(session, tokens, now);
+        if (!SessionStore.replaceTokens(session, fresh)) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                    "The session was ended (signed out) while its tokens were being refreshed");
+        }
+        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), now));
+        return fresh;
+    }
+
+    private SessionTokens askCognito(HttpSession session, SessionTokens tokens, Instant now) {
         try {
             AuthenticationResultType result = userPool.refresh(tokens.username(), tokens.refreshToken())
                     .authenticationResult();
-            SessionTokens fresh = tokens.refreshed(result.accessToken(), result.idToken(), result.refreshToken(),
+            return tokens.refreshed(result.accessToken(), result.idToken(), result.refreshToken(),
                     TokenExpiry.of(result.accessToken(), result.idToken()));
-            SessionStore.replaceTokens(session, fresh);
-            events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), now));
-            return fresh;
         } catch (CognitoAuthException e) {
-            boolean definitive = e.error() == AuthError.NOT_AUTHORIZED;
+            boolean definitive = e.error() == AuthError.NOT_AUTHORIZED || e.error() == AuthError.USER_NOT_FOUND;
             LOG.log(Level.INFO, "Refreshing the tokens of {0} failed ({1}){2}", new Object[] {
                     tokens.username(), e.error(), definitive ? "; the session is ended" : "; the tokens are kept"});
             events.fire(new TokenRefreshFailed(tokens.username(), e.error(), definitive, now));
@@ -106,14 +120,23 @@ public class TokenRefresher {
         return !clock.instant().plus(config.refreshAhead()).isBefore(tokens.expiresAt());
     }
 
-    private static SessionTokens await(CompletableFuture<SessionTokens> running) {
+    /** The result of another request's refresh, waited for no longer than a refresh may take. */
+    private SessionTokens await(CompletableFuture<SessionTokens> running) {
         try {
-            return running.join();
-        } catch (CompletionException e) {
+            return running.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof CognitoAuthException cognito) {
                 throw cognito;
             }
-            throw e;
+            throw new CognitoAuthException(AuthError.UNEXPECTED, null, "Refreshing the session's tokens failed",
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
+                    "Refreshing the session's tokens takes longer than " + config.callTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
+                    "Interrupted while the session's tokens were refreshed", e);
         }
     }
 }

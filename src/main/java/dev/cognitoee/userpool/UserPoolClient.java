@@ -52,6 +52,7 @@ public final class UserPoolClient {
         CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()))
                 .httpClient(http);
         if (config.endpoint() != null) {
             builder.endpointOverride(config.endpoint());

@@ -28,8 +28,9 @@ public final class RecordingHttpClient implements SdkHttpClient {
         }
     }
 
-    private final List<Sent> sent = new ArrayList<>();
-    private final java.util.Deque<String[]> queued = new java.util.ArrayDeque<>();
+    private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile Runnable beforeAnswer = () -> { };
+    private final java.util.Deque<String[]> queued = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private int status = 200;
     private String responseBody = "{}";
     private IOException failure;
@@ -48,6 +49,12 @@ public final class RecordingHttpClient implements SdkHttpClient {
         return this;
     }
 
+    /** Runs {@code hook} on the calling thread before each answer (to hold a call in flight, say). */
+    public RecordingHttpClient beforeAnswer(Runnable hook) {
+        beforeAnswer = hook;
+        return this;
+    }
+
     /** Fail every request as a network error would. */
     public RecordingHttpClient failWith(IOException e) {
         failure = e;
@@ -59,7 +66,9 @@ public final class RecordingHttpClient implements SdkHttpClient {
     }
 
     public Sent last() {
-        return sent.get(sent.size() - 1);
+        synchronized (sent) {
+            return sent.get(sent.size() - 1);
+        }
     }
 
     @Override
@@ -75,6 +84,7 @@ public final class RecordingHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 sent.add(new Sent(request.httpRequest(), body));
+                beforeAnswer.run();
                 if (failure != null) {
                     throw failure;
                 }
