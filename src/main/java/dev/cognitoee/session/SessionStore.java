@@ -31,16 +31,26 @@ public final class SessionStore {
     }
 
     /**
-     * Makes the request's session a signed-in one: a session that existed before gets a new id (against session
-     * fixation), the tokens are stored, any pending challenge is dropped.
+     * Makes the request a signed-in one, in a new session: a session that existed before is invalidated, so that
+     * nothing of its previous caller (federated logins, a guest identity, application state) carries over to the
+     * new one, and the new session has a new id (against session fixation). Only the page the browser asked for
+     * before signing in is kept.
      */
     public static void signIn(HttpServletRequest request, SessionTokens tokens) {
         HttpSession existing = request.getSession(false);
+        String savedRequest = null;
         if (existing != null) {
-            request.changeSessionId();
+            try {
+                savedRequest = (String) existing.getAttribute(SAVED_REQUEST);
+            } catch (IllegalStateException alreadyInvalidated) {
+                // nothing to carry over
+            }
+            end(existing);
         }
         HttpSession session = request.getSession(true);
-        session.removeAttribute(PENDING_SIGN_IN);
+        if (savedRequest != null) {
+            session.setAttribute(SAVED_REQUEST, savedRequest);
+        }
         session.setAttribute(TOKENS, tokens);
     }
 
