@@ -103,4 +103,14 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
      *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */
     int tokenCacheSize() default -1;
+
+    /** Origins besides the application's own (e.g. {@code https://www.example.com}) whose pages may post a sign-in
+     *  to {@code j_security_check}, comma-separated; a sign-in posted from any other origin is refused with 403.
+     *  Key {@code cognito.allowed-origins}; default none. */
+    String allowedOrigins() default "";
+
+    /** How many sign-ins this node sends to Cognito at once; -1 means the default (20). Past it a sign-in is
+     *  answered 429 with {@code Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota
+     *  that token refreshes need too. Key {@code cognito.max-concurrent-sign-ins}. */
+    int maxConcurrentSignIns() default -1;
 }

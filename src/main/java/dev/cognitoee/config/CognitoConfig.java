@@ -29,6 +29,8 @@ import java.util.List;
  * @param connectTimeout      connect timeout of calls to Cognito
  * @param readTimeout         read timeout of calls to Cognito
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
+ * @param allowedOrigins      origins besides the application's own whose pages may post sign-ins
+ * @param maxConcurrentSignIns sign-in calls to Cognito in flight at once on this node
  */
 public record CognitoConfig(
         String region,
@@ -50,10 +52,13 @@ public record CognitoConfig(
         Duration refreshAhead,
         Duration connectTimeout,
         Duration readTimeout,
-        int tokenCacheSize) {
+        int tokenCacheSize,
+        List<String> allowedOrigins,
+        int maxConcurrentSignIns) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     /** The client id the module signs users in with (the first of {@link #clientIds()}). */

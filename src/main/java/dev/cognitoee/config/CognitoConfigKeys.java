@@ -47,6 +47,12 @@ public final class CognitoConfigKeys {
     public static final String READ_TIMEOUT = "cognito.read-timeout";
     /** Size of the verified-token cache; 0 turns it off ({@code tokenCacheSize}). Default: 10000. */
     public static final String TOKEN_CACHE_SIZE = "cognito.token-cache-size";
+    /** Other origins (e.g. {@code https://www.example.com}) whose pages may post sign-ins, comma-separated
+     *  ({@code allowedOrigins}). Default: none, only the application's own origin. */
+    public static final String ALLOWED_ORIGINS = "cognito.allowed-origins";
+    /** Sign-ins this node sends to Cognito at once; more are answered 429 ({@code maxConcurrentSignIns}).
+     *  Default: 20. */
+    public static final String MAX_CONCURRENT_SIGN_INS = "cognito.max-concurrent-sign-ins";
 
     private CognitoConfigKeys() {
     }

@@ -1,5 +1,6 @@
 package dev.cognitoee.config;
 
+import static dev.cognitoee.config.CognitoConfigKeys.ALLOWED_ORIGINS;
 import static dev.cognitoee.config.CognitoConfigKeys.ALLOW_GUEST_ACCESS;
 import static dev.cognitoee.config.CognitoConfigKeys.CALLER_NAME_CLAIM;
 import static dev.cognitoee.config.CognitoConfigKeys.CLIENT_ID;
@@ -15,6 +16,7 @@ import static dev.cognitoee.config.CognitoConfigKeys.ERROR_PAGE;
 import static dev.cognitoee.config.CognitoConfigKeys.READ_TIMEOUT;
 import static dev.cognitoee.config.CognitoConfigKeys.JWKS_URI;
 import static dev.cognitoee.config.CognitoConfigKeys.LOGIN_PAGE;
+import static dev.cognitoee.config.CognitoConfigKeys.MAX_CONCURRENT_SIGN_INS;
 import static dev.cognitoee.config.CognitoConfigKeys.REFRESH_AHEAD;
 import static dev.cognitoee.config.CognitoConfigKeys.REGION;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
@@ -52,6 +54,7 @@ public final class CognitoConfigReader {
     static final int DEFAULT_REFRESH_AHEAD_SECONDS = 120;
     static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
     static final String DEFAULT_GROUPS_CLAIM = "cognito:groups";
+    static final int DEFAULT_MAX_CONCURRENT_SIGN_INS = 20;
 
     private final Function<String, Optional<String>> settings;
     private final List<String> problems = new ArrayList<>();
@@ -101,6 +104,9 @@ public final class CognitoConfigReader {
         Duration readTimeout = Duration.ofMillis(
                 wholeNumber(READ_TIMEOUT, DEFAULT_TIMEOUT_MILLIS, 1, "milliseconds"));
         int tokenCacheSize = wholeNumber(TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE, 0, "entries");
+        List<String> allowedOrigins = origins(ALLOWED_ORIGINS);
+        int maxConcurrentSignIns = wholeNumber(MAX_CONCURRENT_SIGN_INS, DEFAULT_MAX_CONCURRENT_SIGN_INS, 1,
+                "sign-ins");
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -108,7 +114,7 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, identityPoolId,
                 identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse,
                 clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
-                readTimeout, tokenCacheSize);
+                readTimeout, tokenCacheSize, allowedOrigins, maxConcurrentSignIns);
     }
 
     private String region(String userPoolId) {
@@ -188,6 +194,36 @@ public final class CognitoConfigReader {
         }
         problems.add(JWKS_URI + " '" + uri + "' must be an https URL (plain http is accepted for loopback hosts only)");
         return null;
+    }
+
+    /** Web origins, {@code scheme://host[:port]}, kept in the form a browser's {@code Origin} header has. */
+    private List<String> origins(String key) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : raw.get().split(",")) {
+            String trimmed = origin.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            URI uri = null;
+            try {
+                uri = new URI(trimmed);
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            if (uri == null || !isHttp(uri) || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                problems.add(key + " '" + trimmed + "' is not a web origin (expected scheme://host[:port], "
+                        + "e.g. https://www.example.com)");
+            } else {
+                origins.add(trimmed.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return origins;
     }
 
     private boolean bool(String key) {

@@ -3,11 +3,13 @@ package dev.cognitoee.mechanism;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.config.CognitoConfig;
+import dev.cognitoee.config.CognitoConfigKeys;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.token.CognitoTokenVerifier;
 import dev.cognitoee.token.SigningKeysUnavailableException;
 import dev.cognitoee.token.TokenRejectedException;
 import dev.cognitoee.token.VerifiedToken;
+import dev.cognitoee.userpool.CognitoErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -132,6 +134,13 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus postedSignIn(HttpServletRequest request, HttpServletResponse response,
                                               HttpMessageContext context) {
+        String crossOrigin = OriginCheck.refusal(request, config.allowedOrigins());
+        if (crossOrigin != null) {
+            LOG.log(Level.INFO, "Refused a sign-in {0} ({1}); allow trusted origins with {2}", new Object[] {
+                    crossOrigin, LogText.of(request.getHeader("Origin")), CognitoConfigKeys.ALLOWED_ORIGINS});
+            SignInResponses.refuseCrossOrigin(response, SignInRequest.wantsJson(request));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         SignInRequest signIn = SignInRequest.read(request);
         SignInAttempt attempt;
         if (signIn.complete()) {
@@ -143,16 +152,22 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (attempt == null) { // another identity store of the application answered first
             attempt = new SignInAttempt(null, new CognitoAuthException(AuthError.NOT_AUTHORIZED,
-                    "Incorrect username or password."));
+                    CognitoErrors.userMessage(AuthError.NOT_AUTHORIZED)));
         }
+        CognitoAuthException failure = attempt.failure();
         if (signIn.json()) {
-            if (attempt.failure() != null) {
-                SignInResponses.write(response, SignInResponses.status(attempt.failure()),
-                        SignInResponses.error(attempt.failure().error(), attempt.failure().getMessage()));
+            if (failure != null) {
+                SignInResponses.write(response, SignInResponses.status(failure),
+                        SignInResponses.error(failure.error(), failure.getMessage()));
             } else {
                 SignInResponses.write(response, HttpServletResponse.SC_OK, SignInResponses.result(attempt.result()));
             }
             return AuthenticationStatus.SEND_CONTINUE;
+        }
+        if (failure != null && SignInResponses.isTryAgainLater(failure)) {
+            // a form cannot be sent back to the error page for this: the browser must not post again at once
+            SignInResponses.writeTryAgainLater(response, SignInResponses.status(failure));
+            return AuthenticationStatus.SEND_FAILURE;
         }
         return context.redirect(formSignInTarget(request, attempt));
     }
@@ -165,8 +180,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             return contextPath + page + "?error=" + attempt.failure().error();
         }
         if (attempt.result().isSignedIn()) {
-            String saved = SessionStore.takeSavedRequest(request);
-            return saved != null ? saved : contextPath + "/";
+            return LocalRedirect.orRoot(SessionStore.takeSavedRequest(request), contextPath);
         }
         String page = config.loginPage() != null ? config.loginPage() : "/";
         return contextPath + page + "?step=" + attempt.result().nextStep().signInStep();

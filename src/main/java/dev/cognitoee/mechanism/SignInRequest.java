@@ -28,9 +28,14 @@ record SignInRequest(String username, String password, boolean json) {
                 && request.getRequestURI().equals(request.getContextPath() + ACTION);
     }
 
-    static SignInRequest read(HttpServletRequest request) {
+    /** Whether the client posts JSON (and gets JSON back). */
+    static boolean wantsJson(HttpServletRequest request) {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    }
+
+    static SignInRequest read(HttpServletRequest request) {
+        if (!wantsJson(request)) {
             return new SignInRequest(blankToNull(request.getParameter("j_username")),
                     blankToNull(request.getParameter("j_password")), false);
         }

@@ -14,6 +14,9 @@ import java.io.IOException;
 /** The JSON answers of {@code j_security_check} and their HTTP statuses. */
 final class SignInResponses {
 
+    /** How long a throttled or Cognito-less client should wait: about the time Cognito's own throttling lasts. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private SignInResponses() {
     }
 
@@ -38,16 +41,55 @@ final class SignInResponses {
         };
     }
 
+    /** Whether the client should come back later (throttled, or Cognito unreachable) rather than try again now. */
+    static boolean isTryAgainLater(CognitoAuthException failure) {
+        int status = status(failure);
+        return status == 429 || status == HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+    }
+
+    /** 403 for a sign-in posted from another origin: JSON for JSON clients, a line of text for a form. */
+    static void refuseCrossOrigin(HttpServletResponse response, boolean json) {
+        String message = "Sign-in refused: it was posted from a page of another origin.";
+        if (json) {
+            write(response, HttpServletResponse.SC_FORBIDDEN, Json.createObjectBuilder()
+                    .add("error", "CROSS_ORIGIN_REQUEST").add("message", message).build());
+        } else {
+            writeText(response, HttpServletResponse.SC_FORBIDDEN, message);
+        }
+    }
+
+    /** 429 or 503 for a form sign-in, with {@code Retry-After}. */
+    static void writeTryAgainLater(HttpServletResponse response, int status) {
+        writeText(response, status, status == 429 ? "Too many sign-ins at once; try again in a few seconds."
+                : "The sign-in service cannot be reached; try again in a few seconds.");
+    }
+
+    private static void writeText(HttpServletResponse response, int status, String message) {
+        prepare(response, status, "text/plain");
+        try {
+            response.getWriter().write(message);
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
     static void write(HttpServletResponse response, int status, JsonObject body) {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
+        prepare(response, status, "application/json");
         try {
             response.getWriter().write(body.toString());
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    private static void prepare(HttpServletResponse response, int status, String contentType) {
+        response.setStatus(status);
+        if (status == 429 || status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private static JsonObjectBuilder nextStep(SignInNextStep step) {

@@ -13,6 +13,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.token.Jwt;
+import dev.cognitoee.userpool.CognitoErrors;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,13 +54,14 @@ public class SignInFlow {
     AuthEvents events;
 
     private final Clock clock = Clock.systemUTC();
+    private volatile SignInPermits permits;
 
-    /** InitiateAuth with USER_PASSWORD_AUTH. */
+    /** InitiateAuth with USER_PASSWORD_AUTH; refused with {@code TOO_MANY_REQUESTS} past the concurrency bound. */
     public SignInResult passwordSignIn(HttpServletRequest request, String username, String password,
                                        Map<String, String> clientMetadata, SignInMethod method) {
         InitiateAuthResponse response;
         try {
-            response = userPool.passwordAuth(username, password, clientMetadata);
+            response = permits().call(() -> userPool.passwordAuth(username, password, clientMetadata));
         } catch (CognitoAuthException e) {
             CognitoAuthException failure = passwordFailure(e);
             events.fire(new SignInFailed(username, failure.error(), method, clock.instant()));
@@ -84,7 +86,8 @@ public class SignInFlow {
                     "No sign-in is waiting for an answer in this session: call signIn first");
         }
         try {
-            RespondToAuthChallengeResponse response = respond(pending, answer, userAttributes, clientMetadata);
+            RespondToAuthChallengeResponse response = permits().call(
+                    () -> respond(pending, answer, userAttributes, clientMetadata));
             return outcome(request, response.authenticationResult(), pending.next(response.challengeNameAsString(),
                     response.session(), response.challengeParameters()), SignInMethod.CHALLENGE);
         } catch (CognitoAuthException e) {
@@ -217,14 +220,30 @@ public class SignInFlow {
         return groups == null ? Set.of() : Set.copyOf(groups.getValuesAs(JsonString::getString));
     }
 
+    private SignInPermits permits() {
+        SignInPermits current = permits;
+        if (current == null) {
+            synchronized (this) {
+                if (permits == null) {
+                    permits = new SignInPermits(config.maxConcurrentSignIns());
+                }
+                current = permits;
+            }
+        }
+        return current;
+    }
+
     /**
-     * InitiateAuth sets no password, so Cognito never means "password policy" there; the emulator answers a wrong
-     * password with InvalidPasswordException where Cognito says NotAuthorizedException.
+     * What a caller is told when a password sign-in fails. An unknown user and a wrong password get the same answer,
+     * so that sign-in cannot be used to find out who has an account (Cognito says so too when the pool prevents
+     * user-existence errors, the default for new pools). InitiateAuth sets no password, so Cognito never means
+     * "password policy" there; the emulator answers a wrong password with InvalidPasswordException where Cognito
+     * says NotAuthorizedException.
      */
     private static CognitoAuthException passwordFailure(CognitoAuthException e) {
-        if (e.error() == AuthError.INVALID_PASSWORD) {
+        if (e.error() == AuthError.INVALID_PASSWORD || e.error() == AuthError.USER_NOT_FOUND) {
             return new CognitoAuthException(AuthError.NOT_AUTHORIZED, e.cognitoErrorCode(),
-                    "Incorrect username or password.", e);
+                    CognitoErrors.userMessage(AuthError.NOT_AUTHORIZED), e);
         }
         return e;
     }

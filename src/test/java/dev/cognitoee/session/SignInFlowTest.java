@@ -2,6 +2,7 @@ package dev.cognitoee.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
@@ -24,6 +25,11 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,5 +197,79 @@ class SignInFlowTest {
                 .isInstanceOfSatisfying(CognitoAuthException.class,
                         e -> assertThat(e.error()).isEqualTo(AuthError.NO_SIGN_IN_IN_PROGRESS));
         assertThat(http.sent()).isEmpty();
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
+        http.answer(400, "{\"__type\":\"UserNotFoundException\",\"message\":\"User does not exist.\"}");
+        CognitoAuthException unknown = catchThrowableOfType(() -> flow.passwordSignIn(request, "nobody", "pw",
+                Map.of(), SignInMethod.FORM), CognitoAuthException.class);
+        http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}");
+        CognitoAuthException wrongPassword = catchThrowableOfType(() -> flow.passwordSignIn(request, "alice", "pw",
+                Map.of(), SignInMethod.FORM), CognitoAuthException.class);
+
+        assertThat(unknown.error()).isEqualTo(wrongPassword.error()).isEqualTo(AuthError.NOT_AUTHORIZED);
+        assertThat(unknown.getMessage()).isEqualTo(wrongPassword.getMessage())
+                .isEqualTo("Incorrect username or password.");
+    }
+
+    @Test
+    void signInsPastTheBoundAreRefusedAtOnceAndRefreshesStillGoThrough() throws Exception {
+        CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id",
+                "4f1client", "cognito.max-concurrent-sign-ins", "2");
+        flow.config = config;
+        flow.userPool = UserPoolClient.forPool(config, http);
+        CountDownLatch twoInFlight = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        http.answer(200, tokens()).beforeAnswer(() -> {
+            if (Thread.currentThread().getName().startsWith("sign-in")) {
+                twoInFlight.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        ExecutorService signIns = Executors.newFixedThreadPool(2, r -> new Thread(r, "sign-in-" + r.hashCode()));
+        try {
+            List<Future<SignInResult>> inFlight = List.of(
+                    signIns.submit(() -> flow.passwordSignIn(new FakeHttp().request(), "a", "pw", Map.of(),
+                            SignInMethod.FORM)),
+                    signIns.submit(() -> flow.passwordSignIn(new FakeHttp().request(), "b", "pw", Map.of(),
+                            SignInMethod.FORM)));
+            assertThat(twoInFlight.await(5, TimeUnit.SECONDS)).as("two sign-ins reached Cognito").isTrue();
+
+            assertThatThrownBy(() -> flow.passwordSignIn(request, "c", "pw", Map.of(), SignInMethod.FORM))
+                    .isInstanceOfSatisfying(CognitoAuthException.class,
+                            e -> assertThat(e.error()).isEqualTo(AuthError.TOO_MANY_REQUESTS));
+            int sentBefore = http.sent().size();
+            assertThat(flow.userPool.refresh("d", "refresh-d").authenticationResult()).as("a refresh").isNotNull();
+            assertThat(http.sent()).hasSize(sentBefore + 1);
+
+            release.countDown();
+            for (Future<SignInResult> signIn : inFlight) {
+                assertThat(signIn.get(5, TimeUnit.SECONDS).isSignedIn()).isTrue();
+            }
+            assertThat(flow.passwordSignIn(request, "c", "pw", Map.of(), SignInMethod.FORM).isSignedIn())
+                    .as("the permits came back").isTrue();
+        } finally {
+            release.countDown();
+            signIns.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedSignInGivesItsPermitBack() {
+        CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id",
+                "4f1client", "cognito.max-concurrent-sign-ins", "1");
+        flow.config = config;
+        flow.userPool = UserPoolClient.forPool(config, http);
+        http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}");
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.FORM))
+                    .isInstanceOfSatisfying(CognitoAuthException.class,
+                            e -> assertThat(e.error()).isEqualTo(AuthError.NOT_AUTHORIZED));
+        }
     }
 }

@@ -133,21 +133,46 @@ class UserPoolClientTest {
             "LimitExceededException, Attempt limit exceeded please try after some time., LIMIT_EXCEEDED",
             "UsernameExistsException, User already exists, USERNAME_EXISTS",
             "AliasExistsException, An account with the given email already exists., ALIAS_EXISTS",
-            "InvalidPasswordException, Password did not conform with policy: Password must have uppercase characters, INVALID_PASSWORD",
             "InvalidParameterException, Invalid email address format., INVALID_PARAMETER",
-            "UserLambdaValidationException, PreSignUp failed with error Sign-ups are closed., LAMBDA_VALIDATION",
             "TooManyFailedAttemptsException, Too many failed attempts., TOO_MANY_FAILED_ATTEMPTS",
             "ResourceNotFoundException, User pool client 4f1client does not exist., UNEXPECTED"})
-    void cognitoErrorsBecomeTypedOutcomesWithCognitosMessage(String type, String message, AuthError expected) {
+    void cognitoErrorsBecomeTypedOutcomesWithAFixedMessage(String type, String message, AuthError expected) {
         http.answer(400, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
 
         assertThatThrownBy(() -> client().passwordAuth("alice", "pw", Map.of()))
                 .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
                     assertThat(e.error()).isEqualTo(expected);
                     assertThat(e.cognitoErrorCode()).isEqualTo(type);
-                    assertThat(e.getMessage()).isEqualTo(message).doesNotContain("pw");
+                    assertThat(e.getMessage()).isEqualTo(CognitoErrors.userMessage(expected)).doesNotContain("pw");
                 });
         assertThat(http.sent()).as("a client error is not retried").hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0} keeps its text")
+    @CsvSource({
+            "InvalidPasswordException, Password did not conform with policy: Password must have uppercase characters, INVALID_PASSWORD",
+            "UserLambdaValidationException, PreSignUp failed with error Sign-ups are closed., LAMBDA_VALIDATION"})
+    void textsWrittenForUsersKeepCognitosWords(String type, String message, AuthError expected) {
+        http.answer(400, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+
+        assertThatThrownBy(() -> client().signUp("alice", "pw", Map.of(), Map.of()))
+                .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
+                    assertThat(e.error()).isEqualTo(expected);
+                    assertThat(e.getMessage()).isEqualTo(message);
+                });
+    }
+
+    @Test
+    void aWrongSecretHashIsReportedToUsersAsWrongCredentialsOnly() {
+        http.answer(400, "{\"__type\":\"NotAuthorizedException\","
+                + "\"message\":\"Unable to verify secret hash for client 4f1client\"}");
+
+        assertThatThrownBy(() -> client().passwordAuth("alice", "pw", Map.of()))
+                .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
+                    assertThat(e.error()).isEqualTo(AuthError.NOT_AUTHORIZED);
+                    assertThat(e.getMessage()).isEqualTo("Incorrect username or password.")
+                            .doesNotContainIgnoringCase("secret").doesNotContain("4f1client");
+                });
     }
 
     @Test
@@ -177,7 +202,8 @@ class UserPoolClientTest {
         assertThatThrownBy(() -> client().passwordAuth("alice", "pw", Map.of()))
                 .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
                     assertThat(e.error()).isEqualTo(AuthError.SERVICE_UNAVAILABLE);
-                    assertThat(e.getMessage()).doesNotContain("pw");
+                    assertThat(e.getMessage()).doesNotContain("pw").doesNotContain("localhost")
+                            .doesNotContain("refused").doesNotContain("amazonaws");
                 });
     }
 
