@@ -10,16 +10,20 @@ import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
 import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.session.TokenRefresher;
+import dev.cognitoee.token.CallerToken;
 import dev.cognitoee.token.Jwt;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 
@@ -53,6 +57,9 @@ public class CognitoAuth {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    SecurityContext securityContext;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -148,7 +155,7 @@ public class CognitoAuth {
 
     /** Changes the signed-in user's password. */
     public void updatePassword(String oldPassword, String newPassword) {
-        userPool.changePassword(signedIn().accessToken(), oldPassword, newPassword);
+        userPool.changePassword(callersAccessToken(), oldPassword, newPassword);
     }
 
     /** Updates attributes of the signed-in user. */
@@ -162,7 +169,7 @@ public class CognitoAuth {
      */
     public Map<String, UpdateUserAttributeResult> updateUserAttributes(Map<String, String> attributes,
                                                                       Map<String, String> clientMetadata) {
-        var response = userPool.updateUserAttributes(signedIn().accessToken(), attributes, clientMetadata);
+        var response = userPool.updateUserAttributes(callersAccessToken(), attributes, clientMetadata);
         Map<String, UpdateUserAttributeResult> results = new LinkedHashMap<>();
         attributes.keySet().forEach(name -> results.put(name, new UpdateUserAttributeResult(true, null)));
         for (CodeDeliveryDetailsType delivery : response.codeDeliveryDetailsList()) {
@@ -173,13 +180,13 @@ public class CognitoAuth {
 
     /** Verifies an attribute (e.g. a changed email) with the code Cognito sent. */
     public void confirmUserAttribute(String attributeName, String code) {
-        userPool.verifyUserAttribute(signedIn().accessToken(), attributeName, code);
+        userPool.verifyUserAttribute(callersAccessToken(), attributeName, code);
     }
 
     /** The signed-in user's attributes, as Cognito has them now. */
     public Map<String, String> fetchUserAttributes() {
         Map<String, String> attributes = new LinkedHashMap<>();
-        userPool.getUser(signedIn().accessToken()).userAttributes()
+        userPool.getUser(callersAccessToken()).userAttributes()
                 .forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
         return attributes;
     }
@@ -190,10 +197,22 @@ public class CognitoAuth {
     }
 
     /**
-     * Signs the user out. With {@code global}, every session of the user on every device ends (GlobalSignOut);
+     * Signs the caller out. With {@code global}, every session of the user on every device ends (GlobalSignOut);
      * otherwise this session's refresh token is revoked. The HTTP session ends even if Cognito cannot be reached.
+     *
+     * <p>Only the caller who authenticated the request is signed out. A request authenticated by a bearer token has
+     * no session here to end, even when it also carries another user's session cookie, which is left alone: for it,
+     * {@code global} signs the token's user out everywhere (an access token is needed for that), and a local
+     * sign-out has nothing to do on the server (the client drops its tokens).
      */
     public void signOut(boolean global) {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            if (global) {
+                signOutBearerCallerEverywhere(bearer);
+            }
+            return;
+        }
         SessionTokens tokens = SessionStore.tokens(request);
         SessionStore.end(request);
         if (tokens == null) {
@@ -213,6 +232,15 @@ public class CognitoAuth {
         events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, clock.instant()));
     }
 
+    private void signOutBearerCallerEverywhere(JsonWebToken bearer) {
+        if (!"access".equals(bearer.getClaim("token_use"))) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                    "A global sign-out needs the user's access token; the request carries an id token");
+        }
+        userPool.globalSignOut(bearer.getRawToken());
+        events.fire(new SignedOut(bearer.getName(), true, SignedOut.Reason.SIGN_OUT, clock.instant()));
+    }
+
     /** The current session, refreshed first if its tokens are about to expire. */
     public AuthSession fetchAuthSession() {
         return fetchAuthSession(false);
@@ -224,6 +252,10 @@ public class CognitoAuth {
      * federated login's, or a guest's when guests are allowed and nobody is signed in.
      */
     public AuthSession fetchAuthSession(boolean forceRefresh) {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            return bearerSession(bearer, forceRefresh);
+        }
         SessionTokens tokens = SessionStore.tokens(request);
         if (tokens == null) { // a federated login or a guest may still have credentials
             CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
@@ -237,6 +269,29 @@ public class CognitoAuth {
         return new AuthSession(true, current.username(), Jwt.decode(current.idToken()).getString("sub", null),
                 current.accessToken(), current.idToken(), current.expiresAt(),
                 aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+    }
+
+    /** A bearer caller's session: its token as sent (this application holds no other, and cannot refresh it). */
+    private AuthSession bearerSession(JsonWebToken bearer, boolean forceRefresh) {
+        boolean access = "access".equals(bearer.getClaim("token_use"));
+        CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+        return new AuthSession(true, bearer.getName(), bearer.getSubject(), access ? bearer.getRawToken() : null,
+                access ? null : bearer.getRawToken(), Instant.ofEpochSecond(bearer.getExpirationTime()),
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+    }
+
+    /**
+     * The caller of the request when a bearer token authenticated it, null when the caller is the session's user
+     * or nobody. The session's user is only the caller when the caller's token is the session's own: a request may
+     * carry one user's bearer token and another's session cookie, and then the bearer token wins.
+     */
+    private JsonWebToken bearerCaller() {
+        JsonWebToken caller = CallerToken.of(securityContext).orElse(null);
+        if (caller == null) {
+            return null;
+        }
+        SessionTokens session = SessionStore.tokens(request);
+        return session != null && session.holds(caller.getRawToken()) ? null : caller;
     }
 
     /**
@@ -264,13 +319,21 @@ public class CognitoAuth {
         }
     }
 
-    /** The signed-in session's tokens, refreshed first if due. */
-    private SessionTokens signedIn() {
+    /** The caller's access token: the bearer token, or the signed-in session's, refreshed first if due. */
+    private String callersAccessToken() {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            if (!"access".equals(bearer.getClaim("token_use"))) {
+                throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                        "This call needs the user's access token; the request carries an id token");
+            }
+            return bearer.getRawToken();
+        }
         SessionTokens tokens = SessionStore.tokens(request);
         if (tokens == null) {
             throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "Nobody is signed in on this session");
         }
-        return refresher.current(request.getSession(false), tokens);
+        return refresher.current(request.getSession(false), tokens).accessToken();
     }
 
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {

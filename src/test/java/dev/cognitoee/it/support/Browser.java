@@ -36,12 +36,22 @@ public final class Browser {
         return send(request(path, headers).GET().build());
     }
 
+    /** GET of a path taken as it is (such as {@code //host/x}, which resolving against the base would make a host). */
+    public HttpResponse<String> getRawPath(String rawPath, String... headers) {
+        URI target = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + rawPath);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.GET().build());
+    }
+
     public CompletableFuture<HttpResponse<String>> getAsync(String path) {
         return client.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> postJson(String path, JsonObject body) {
-        return send(request(path, "Content-Type", "application/json")
+    public HttpResponse<String> postJson(String path, JsonObject body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
@@ -57,13 +67,14 @@ public final class Browser {
         return request(path, "Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(text)).build();
     }
 
-    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    /** Posts a form as a browser does ({@code Accept: text/html}), with any extra request headers. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     /** The value of the JSESSIONID cookie, or null. */
