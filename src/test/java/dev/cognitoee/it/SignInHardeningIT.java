@@ -136,6 +136,10 @@ class SignInHardeningIT {
         assertThat(location.getRawPath()).isEqualTo("/");
     }
 
+    /**
+     * The emulator already answers an unknown user as real Cognito does for a pool that prevents user-existence
+     * errors; pools that do not (UserNotFoundException) are covered on Cognito's exact answer in SignInFlowTest.
+     */
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
         HttpResponse<String> unknown = new Browser(base).postJson("j_security_check",
