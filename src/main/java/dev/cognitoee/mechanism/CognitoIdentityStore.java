@@ -1,11 +1,14 @@
 package dev.cognitoee.mechanism;
 
+import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.event.SignInMethod;
+import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.token.CognitoJsonWebToken;
 import dev.cognitoee.token.VerifiedToken;
+import dev.cognitoee.userpool.CognitoErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -58,12 +61,26 @@ class CognitoIdentityStore implements IdentityStore {
             SignInAttempt.record(request, new SignInAttempt(null, e));
             return CredentialValidationResult.INVALID_RESULT;
         }
-        SignInAttempt.record(request, new SignInAttempt(result, null));
         if (!result.isSignedIn()) {
+            SignInAttempt.record(request, new SignInAttempt(result, null));
             return CredentialValidationResult.INVALID_RESULT;
         }
-        VerifiedToken token = sessionCaller.verifiedToken(request);
-        return token == null ? CredentialValidationResult.INVALID_RESULT
-                : new CredentialValidationResult(new CognitoJsonWebToken(token), token.groups());
+        // The session now holds Cognito's tokens; they are checked like any other before anyone is signed in with
+        // them. Whatever stops that ends the session again: no session is left half-made.
+        VerifiedToken token;
+        try {
+            token = sessionCaller.verifiedToken(request);
+        } catch (CognitoAuthException e) {
+            SessionStore.end(request);
+            SignInAttempt.record(request, new SignInAttempt(null, e));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (token == null) { // refused: SessionCaller ended the session and logged why (a configuration mistake)
+            SignInAttempt.record(request, new SignInAttempt(null, new CognitoAuthException(AuthError.UNEXPECTED,
+                    CognitoErrors.userMessage(AuthError.UNEXPECTED))));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        SignInAttempt.record(request, new SignInAttempt(result, null));
+        return new CredentialValidationResult(new CognitoJsonWebToken(token), token.groups());
     }
 }

@@ -291,6 +291,26 @@ class AccountIT {
     }
 
     @Test
+    void aBearerCallerIsTheCallerEvenWithAnotherUsersSessionCookie() {
+        String bob = newUsername("bob");
+        String alice = newUsername("alice");
+        fixture().createUser(bob, "user");
+        fixture().createUser(alice, "user");
+        Browser bobsBrowser = new Browser(base);
+        assertThat(jsonSignIn(bobsBrowser, bob, CognitoFixture.PASSWORD).statusCode()).isEqualTo(200);
+        String alicesToken = fixture().signIn(fixture().poolId, fixture().shortClientId, null, alice).accessToken();
+
+        JsonObject session = Http.json(bobsBrowser.get("api/account/session", "Authorization", "Bearer " + alicesToken));
+        assertThat(session.getString("username")).as("fetchAuthSession").isEqualTo(alice);
+
+        HttpResponse<String> signOut = bobsBrowser.postJson("api/account/sign-out", json("global", false),
+                "Authorization", "Bearer " + alicesToken);
+        assertThat(signOut.statusCode()).isEqualTo(200);
+        assertThat(Http.json(bobsBrowser.get("api/account/session")).getString("username"))
+                .as("alice's sign-out left bob's session alone").isEqualTo(bob);
+    }
+
+    @Test
     void concurrentRequestsOfOneSessionRefreshOnce() throws Exception {
         String username = newUsername("mia");
         fixture().createUser(username, "user");

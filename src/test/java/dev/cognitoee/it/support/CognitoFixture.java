@@ -70,6 +70,23 @@ public final class CognitoFixture {
         }
     }
 
+    /** Seeds {@code emulator} (one of a test's own, such as an emulator it will kill) as the shared one is. */
+    public static CognitoFixture seed(CognitoLocal emulator) {
+        return new CognitoFixture(emulator);
+    }
+
+    /** A client of the main pool whose access and id tokens live {@code seconds}, for expiry tests. */
+    public String clientWithTokensLiving(int seconds) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            return cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("lives-" + seconds)
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                    .accessTokenValidity(seconds).idTokenValidity(seconds)
+                    .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.SECONDS).idToken(TimeUnitsType.SECONDS)))
+                    .userPoolClient().clientId();
+        }
+    }
+
     /** The seeded emulator of this test JVM. */
     public static synchronized CognitoFixture shared() {
         if (seeded == null) {

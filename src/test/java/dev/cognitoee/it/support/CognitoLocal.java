@@ -63,6 +63,40 @@ public final class CognitoLocal {
     }
 
     private static CognitoLocal start(int port, String config) {
+        try {
+            Path stateDir = Files.createDirectories(TestSettings.buildDir()
+                    .resolve("cognito-local-" + port + "-" + Instant.now().toEpochMilli()));
+            Files.createDirectories(stateDir.resolve(".cognito"));
+            Files.writeString(stateDir.resolve(".cognito/config.json"), config);
+            return start(port, stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start cognito-local", e);
+        }
+    }
+
+    /**
+     * Kills the emulator at once (SIGKILL, as a crash or a lost network would), for outage tests. Its state stays:
+     * {@link #restarted()} brings the same pools, users and signing keys back on the same port.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new emulator process on this one's port and state, once this one is stopped or killed. */
+    public CognitoLocal restarted() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("kill() the emulator before restarting it");
+        }
+        return start(port, stateDir);
+    }
+
+    private static CognitoLocal start(int port, Path stateDir) {
         Path installation = Path.of(TestSettings.required("cognitoee.cognitoLocalDir"));
         Path startScript = installation.resolve("node_modules/cognito-local/lib/bin/start.js");
         if (!Files.isRegularFile(startScript)) {
@@ -70,14 +104,10 @@ public final class CognitoLocal {
                     + ": run 'npm ci' there (the Maven build does it in pre-integration-test)");
         }
         try {
-            Path stateDir = Files.createDirectories(TestSettings.buildDir()
-                    .resolve("cognito-local-" + port + "-" + Instant.now().toEpochMilli()));
-            Files.createDirectories(stateDir.resolve(".cognito"));
-            Files.writeString(stateDir.resolve(".cognito/config.json"), config);
             ProcessBuilder builder = new ProcessBuilder("node", startScript.toString())
                     .directory(stateDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(stateDir.resolve("cognito-local.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("cognito-local.log").toFile()));
             builder.environment().put("PORT", Integer.toString(port));
             CognitoLocal emulator = new CognitoLocal(builder.start(), port, stateDir);
             Runtime.getRuntime().addShutdownHook(new Thread(emulator.process::destroy));
