@@ -1,8 +1,10 @@
 package dev.cognitoee;
 
 /**
- * An account operation failed. {@link #error()} says how, for code to branch on; the message is Cognito's (or the
- * Lambda trigger's) and may be shown to the user. It never contains a password, code or token.
+ * An account operation failed. {@link #error()} says how, for code to branch on. The message may be shown to the
+ * user: a fixed text per error, except for a Lambda trigger's refusal (the trigger's own message) and the password
+ * policy (Cognito's description of it). What Cognito or the network said otherwise (hosts, client ids, whether a user
+ * exists) is logged on the server, never put in the message. It never contains a password, code or token.
  */
 public class CognitoAuthException extends RuntimeException {
 
