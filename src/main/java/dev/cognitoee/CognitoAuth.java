@@ -11,6 +11,7 @@ import dev.cognitoee.session.SessionTokens;
 import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.session.TokenRefresher;
 import dev.cognitoee.token.Jwt;
+import dev.cognitoee.token.TokenRevocations;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,9 @@ public class CognitoAuth {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    TokenRevocations revocations;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -199,6 +203,8 @@ public class CognitoAuth {
         if (tokens == null) {
             return;
         }
+        // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
+        revocations.revokeSession(tokens.accessToken(), tokens.idToken());
         credentials.forgetUser(tokens.username());
         try {
             if (global) {

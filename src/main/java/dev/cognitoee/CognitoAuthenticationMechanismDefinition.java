@@ -103,4 +103,14 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
      *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */
     int tokenCacheSize() default -1;
+
+    /** Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
+     *  signed out through {@code CognitoAuth.signOut}, on this node) or {@code cognito} ({@code local}, and each new
+     *  access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key
+     *  {@code cognito.revocation-check}; {@code cognito} needs {@code tokenUse} {@code access}. See docs/TOKENS.md. */
+    String revocationCheck() default "";
+
+    /** With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is trusted
+     *  before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}. */
+    int revocationCacheTime() default -1;
 }

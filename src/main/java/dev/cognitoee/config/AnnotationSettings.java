@@ -46,6 +46,8 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.CONNECT_TIMEOUT, definition.connectTimeout());
         put(values, CognitoConfigKeys.READ_TIMEOUT, definition.readTimeout());
         put(values, CognitoConfigKeys.TOKEN_CACHE_SIZE, definition.tokenCacheSize());
+        put(values, CognitoConfigKeys.REVOCATION_CHECK, definition.revocationCheck());
+        put(values, CognitoConfigKeys.REVOCATION_CACHE_TIME, definition.revocationCacheTime());
         return values;
     }
 

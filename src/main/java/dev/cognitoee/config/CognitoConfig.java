@@ -29,6 +29,8 @@ import java.util.List;
  * @param connectTimeout      connect timeout of calls to Cognito
  * @param readTimeout         read timeout of calls to Cognito
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
+ * @param revocationCheck     which revoked tokens are refused before their {@code exp}
+ * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  */
 public record CognitoConfig(
         String region,
@@ -50,7 +52,9 @@ public record CognitoConfig(
         Duration refreshAhead,
         Duration connectTimeout,
         Duration readTimeout,
-        int tokenCacheSize) {
+        int tokenCacheSize,
+        RevocationCheck revocationCheck,
+        Duration revocationCacheTime) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);

@@ -47,6 +47,13 @@ public final class CognitoConfigKeys {
     public static final String READ_TIMEOUT = "cognito.read-timeout";
     /** Size of the verified-token cache; 0 turns it off ({@code tokenCacheSize}). Default: 10000. */
     public static final String TOKEN_CACHE_SIZE = "cognito.token-cache-size";
+    /** Which tokens are refused before their {@code exp} ({@code revocationCheck}): {@code off}, {@code local}
+     *  (tokens of sessions signed out through this application, on this node) or {@code cognito} ({@code local},
+     *  and Cognito's GetUser asked about each new access token). Default: {@code off}. See docs/TOKENS.md. */
+    public static final String REVOCATION_CHECK = "cognito.revocation-check";
+    /** Seconds an access token that Cognito's GetUser accepted is trusted before asking again, with
+     *  {@code revocation-check=cognito} ({@code revocationCacheTime}). Default: 60. */
+    public static final String REVOCATION_CACHE_TIME = "cognito.revocation-cache-time";
 
     private CognitoConfigKeys() {
     }
