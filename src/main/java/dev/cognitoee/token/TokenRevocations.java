@@ -37,11 +37,6 @@ public final class TokenRevocations {
         return OFF;
     }
 
-    /** Whether tokens are checked (and sign-outs recorded). */
-    public boolean enabled() {
-        return list != null;
-    }
-
     /**
      * Records the end of a session: its tokens are refused from now on, on this node. The tokens come from the
      * session, that is from Cognito itself, so they are read without verifying them again; one that cannot be
