@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * <p>What this cannot show: the emulator has no GlobalSignOut, and its GetUser checks neither the token's signature
  * nor its expiry nor a revocation, so the refusal of a globally signed-out or revoked token by real Cognito
  * ({@code NotAuthorizedException}) is covered on the wire by {@code GetUserTokenCheckTest} only. Cognito being
- * unreachable (503) is covered by {@code CognitoTokenVerifierRevocationTest} and {@code GetUserTokenCheckTest}.
+ * unreachable (503) is covered by {@code RevocationCognitoDownIT}.
  */
 class RevocationCognitoIT extends RevocationScenarios {
 
