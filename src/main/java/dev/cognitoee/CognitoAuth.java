@@ -12,6 +12,7 @@ import dev.cognitoee.session.SignInFlow;
 import dev.cognitoee.session.TokenRefresher;
 import dev.cognitoee.token.CallerToken;
 import dev.cognitoee.token.Jwt;
+import dev.cognitoee.token.TokenRevocations;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,9 @@ public class CognitoAuth {
 
     @Inject
     SecurityContext securityContext;
+
+    @Inject
+    TokenRevocations revocations;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -203,11 +207,14 @@ public class CognitoAuth {
      * <p>Only the caller who authenticated the request is signed out. A request authenticated by a bearer token has
      * no session here to end, even when it also carries another user's session cookie, which is left alone: for it,
      * {@code global} signs the token's user out everywhere (an access token is needed for that), and a local
-     * sign-out has nothing to do on the server (the client drops its tokens).
+     * sign-out has nothing to do on the server but to refuse the token when {@code cognito.revocation-check} is on
+     * (the client drops its tokens).
      */
     public void signOut(boolean global) {
         JsonWebToken bearer = bearerCaller();
         if (bearer != null) {
+            // With cognito.revocation-check on, this application refuses the token from now on.
+            revocations.revokeSession(bearer.getRawToken());
             if (global) {
                 signOutBearerCallerEverywhere(bearer);
             }
@@ -218,6 +225,8 @@ public class CognitoAuth {
         if (tokens == null) {
             return;
         }
+        // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
+        revocations.revokeSession(tokens.accessToken(), tokens.idToken());
         credentials.forgetUser(tokens.username());
         try {
             if (global) {

@@ -113,4 +113,14 @@ public @interface CognitoAuthenticationMechanismDefinition {
      *  answered 429 with {@code Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota
      *  that token refreshes need too. Key {@code cognito.max-concurrent-sign-ins}. */
     int maxConcurrentSignIns() default -1;
+
+    /** Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
+     *  signed out through {@code CognitoAuth.signOut}, on this node) or {@code cognito} ({@code local}, and each new
+     *  access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key
+     *  {@code cognito.revocation-check}; {@code cognito} needs {@code tokenUse} {@code access}. See docs/TOKENS.md. */
+    String revocationCheck() default "";
+
+    /** With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is trusted
+     *  before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}. */
+    int revocationCacheTime() default -1;
 }

@@ -48,6 +48,8 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.TOKEN_CACHE_SIZE, definition.tokenCacheSize());
         put(values, CognitoConfigKeys.ALLOWED_ORIGINS, definition.allowedOrigins());
         put(values, CognitoConfigKeys.MAX_CONCURRENT_SIGN_INS, definition.maxConcurrentSignIns());
+        put(values, CognitoConfigKeys.REVOCATION_CHECK, definition.revocationCheck());
+        put(values, CognitoConfigKeys.REVOCATION_CACHE_TIME, definition.revocationCacheTime());
         return values;
     }
 

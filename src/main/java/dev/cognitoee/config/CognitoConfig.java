@@ -31,6 +31,8 @@ import java.util.List;
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
  * @param allowedOrigins      origins besides the application's own whose pages may post sign-ins
  * @param maxConcurrentSignIns sign-in calls to Cognito in flight at once on this node
+ * @param revocationCheck     which revoked tokens are refused before their {@code exp}
+ * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  */
 public record CognitoConfig(
         String region,
@@ -54,7 +56,9 @@ public record CognitoConfig(
         Duration readTimeout,
         int tokenCacheSize,
         List<String> allowedOrigins,
-        int maxConcurrentSignIns) {
+        int maxConcurrentSignIns,
+        RevocationCheck revocationCheck,
+        Duration revocationCacheTime) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);

@@ -53,6 +53,13 @@ public final class CognitoConfigKeys {
     /** Sign-ins this node sends to Cognito at once; more are answered 429 ({@code maxConcurrentSignIns}).
      *  Default: 20. */
     public static final String MAX_CONCURRENT_SIGN_INS = "cognito.max-concurrent-sign-ins";
+    /** Which tokens are refused before their {@code exp} ({@code revocationCheck}): {@code off}, {@code local}
+     *  (tokens of sessions signed out through this application, on this node) or {@code cognito} ({@code local},
+     *  and Cognito's GetUser asked about each new access token). Default: {@code off}. See docs/TOKENS.md. */
+    public static final String REVOCATION_CHECK = "cognito.revocation-check";
+    /** Seconds an access token that Cognito's GetUser accepted is trusted before asking again, with
+     *  {@code revocation-check=cognito} ({@code revocationCacheTime}). Default: 60. */
+    public static final String REVOCATION_CACHE_TIME = "cognito.revocation-cache-time";
 
     private CognitoConfigKeys() {
     }

@@ -19,6 +19,8 @@ import static dev.cognitoee.config.CognitoConfigKeys.LOGIN_PAGE;
 import static dev.cognitoee.config.CognitoConfigKeys.MAX_CONCURRENT_SIGN_INS;
 import static dev.cognitoee.config.CognitoConfigKeys.REFRESH_AHEAD;
 import static dev.cognitoee.config.CognitoConfigKeys.REGION;
+import static dev.cognitoee.config.CognitoConfigKeys.REVOCATION_CACHE_TIME;
+import static dev.cognitoee.config.CognitoConfigKeys.REVOCATION_CHECK;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_USE;
 import static dev.cognitoee.config.CognitoConfigKeys.USER_POOL_ID;
@@ -53,6 +55,7 @@ public final class CognitoConfigReader {
     static final int DEFAULT_TIMEOUT_MILLIS = 5000;
     static final int DEFAULT_REFRESH_AHEAD_SECONDS = 120;
     static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+    static final int DEFAULT_REVOCATION_CACHE_SECONDS = 60;
     static final String DEFAULT_GROUPS_CLAIM = "cognito:groups";
     static final int DEFAULT_MAX_CONCURRENT_SIGN_INS = 20;
 
@@ -107,6 +110,9 @@ public final class CognitoConfigReader {
         List<String> allowedOrigins = origins(ALLOWED_ORIGINS);
         int maxConcurrentSignIns = wholeNumber(MAX_CONCURRENT_SIGN_INS, DEFAULT_MAX_CONCURRENT_SIGN_INS, 1,
                 "sign-ins");
+        RevocationCheck revocationCheck = revocationCheck(tokenUse);
+        Duration revocationCacheTime = Duration.ofSeconds(
+                wholeNumber(REVOCATION_CACHE_TIME, DEFAULT_REVOCATION_CACHE_SECONDS, 1, "seconds"));
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -114,7 +120,8 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, identityPoolId,
                 identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse,
                 clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
-                readTimeout, tokenCacheSize, allowedOrigins, maxConcurrentSignIns);
+                readTimeout, tokenCacheSize, allowedOrigins, maxConcurrentSignIns, revocationCheck,
+                revocationCacheTime);
     }
 
     private String region(String userPoolId) {
@@ -167,6 +174,24 @@ public final class CognitoConfigReader {
             problems.add(TOKEN_USE + " '" + raw.get() + "' must be 'access' or 'id'");
         }
         return use.orElse(TokenUse.ACCESS);
+    }
+
+    private RevocationCheck revocationCheck(TokenUse tokenUse) {
+        Optional<String> raw = value(REVOCATION_CHECK);
+        if (raw.isEmpty()) {
+            return RevocationCheck.OFF;
+        }
+        Optional<RevocationCheck> check = RevocationCheck.fromValue(raw.get());
+        if (check.isEmpty()) {
+            problems.add(REVOCATION_CHECK + " '" + raw.get() + "' must be 'off', 'local' or 'cognito'");
+            return RevocationCheck.OFF;
+        }
+        // GetUser takes access tokens only: an id token cannot be put to Cognito.
+        if (check.get() == RevocationCheck.COGNITO && tokenUse == TokenUse.ID) {
+            problems.add(REVOCATION_CHECK + " 'cognito' asks Cognito's GetUser, which takes access tokens only: "
+                    + "it needs " + TOKEN_USE + "=access (it is 'id'); use 'local' with id tokens");
+        }
+        return check.get();
     }
 
     private String issuer(String region, String userPoolId) {

@@ -2,20 +2,28 @@ package dev.cognitoee.mechanism;
 
 import dev.cognitoee.Cognito;
 import dev.cognitoee.config.CognitoConfig;
+import dev.cognitoee.config.RevocationCheck;
 import dev.cognitoee.credentials.CallerCredentials;
 import dev.cognitoee.credentials.CognitoAwsCredentialsProvider;
 import dev.cognitoee.token.CallerToken;
 import dev.cognitoee.token.CognitoTokenVerifier;
+import dev.cognitoee.token.InMemoryRevocationList;
+import dev.cognitoee.token.TokenRevocations;
+import dev.cognitoee.userpool.GetUserTokenCheck;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
+import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-/** Produces the module's configuration, its token verifier, its user pool client and the caller's {@link JsonWebToken}. */
+/**
+ * Produces the module's configuration, its token verifier (with the revocation check of
+ * {@code cognito.revocation-check}), its user pool client and the caller's {@link JsonWebToken}.
+ */
 @ApplicationScoped
 class CognitoProducers {
 
@@ -27,8 +35,21 @@ class CognitoProducers {
 
     @Produces
     @Singleton
-    CognitoTokenVerifier tokenVerifier(CognitoConfig config) {
-        return CognitoTokenVerifier.forPool(config);
+    CognitoTokenVerifier tokenVerifier(CognitoConfig config, TokenRevocations revocations,
+                                       UserPoolClient userPool) {
+        return CognitoTokenVerifier.forPool(config, revocations, config.revocationCheck() == RevocationCheck.COGNITO
+                ? new GetUserTokenCheck(userPool) : null);
+    }
+
+    /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */
+    @Produces
+    @Singleton
+    TokenRevocations tokenRevocations(CognitoConfig config) {
+        if (config.revocationCheck() == RevocationCheck.OFF) {
+            return TokenRevocations.off();
+        }
+        return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,
+                Clock.systemUTC()), config.clockSkew());
     }
 
     @Produces

@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the signature, and only then is the payload decoded, so that nothing an attacker wrote is parsed as JSON before
  * its signature is known to be the pool's. Headers that led to a good signature are remembered (a pool has one
  * header per signing key), which saves a JSON parse per new token.
+ *
+ * <p>The revocation check ({@code cognito.revocation-check}) runs last, on the cache's hit path as well as after a
+ * full verification, so that a token revoked after it was cached is refused all the same.
  */
 public final class CognitoTokenVerifier {
 
@@ -41,27 +44,50 @@ public final class CognitoTokenVerifier {
     private final SigningKeys signingKeys;
     private final CognitoClaimRules claimRules;
     private final VerifiedTokenCache cache; // null when turned off
+    private final TokenRevocations revocations;
+    private final UserPoolRevocationCheck poolCheck; // null unless revocation-check=cognito
     private final JsonReaderFactory jsonReaders = Json.createReaderFactory(Map.of());
     private final Map<String, JWSHeader> verifiedHeaders = new ConcurrentHashMap<>();
 
     CognitoTokenVerifier(CognitoConfig config, SigningKeys signingKeys, Clock clock) {
+        this(config, signingKeys, clock, TokenRevocations.off(), null);
+    }
+
+    /**
+     * @param revocations the local revocation check ({@link TokenRevocations#off()} when off)
+     * @param pool        asks the user pool about new access tokens; null unless {@code revocation-check=cognito}
+     */
+    CognitoTokenVerifier(CognitoConfig config, SigningKeys signingKeys, Clock clock, TokenRevocations revocations,
+                         UserPoolTokenCheck pool) {
         this.signingKeys = signingKeys;
         this.claimRules = new CognitoClaimRules(config, clock);
         this.cache = config.tokenCacheSize() > 0 ? new VerifiedTokenCache(config.tokenCacheSize(), clock) : null;
+        this.revocations = revocations;
+        // A waiter for another request's question to Cognito waits as long as one call may take.
+        this.poolCheck = pool == null ? null : new UserPoolRevocationCheck(pool, revocations,
+                config.revocationCacheTime(), config.connectTimeout().plus(config.readTimeout()), clock);
     }
 
-    /** A verifier for the pool of {@code config}, fetching its keys from {@code config.jwksUri()}. */
-    public static CognitoTokenVerifier forPool(CognitoConfig config) {
+    /**
+     * A verifier for the pool of {@code config}, fetching its keys from {@code config.jwksUri()}.
+     *
+     * @param revocations the local revocation check ({@link TokenRevocations#off()} when off)
+     * @param pool        asks the user pool about new access tokens; null unless {@code revocation-check=cognito}
+     */
+    public static CognitoTokenVerifier forPool(CognitoConfig config, TokenRevocations revocations,
+                                               UserPoolTokenCheck pool) {
         Clock clock = Clock.systemUTC();
         return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.connectTimeout(), config.readTimeout(), clock), clock);
+                config.connectTimeout(), config.readTimeout(), clock), clock, revocations, pool);
     }
 
     /**
      * Verifies {@code token} (a compact JWT, as sent after {@code Bearer }).
      *
      * @throws TokenRejectedException          the token is not a valid token of this pool for this application
-     * @throws SigningKeysUnavailableException the pool's keys cannot be fetched: the token cannot be judged
+     * @throws SigningKeysUnavailableException the pool's keys cannot be fetched, or (a
+     *                                         {@link RevocationCheckUnavailableException}) Cognito cannot be asked
+     *                                         about it: the token cannot be judged
      */
     public VerifiedToken verify(String token) throws TokenRejectedException, SigningKeysUnavailableException {
         if (token == null || token.isEmpty()) {
@@ -75,7 +101,7 @@ public final class CognitoTokenVerifier {
             digest = VerifiedTokenCache.digest(token);
             VerifiedClaims cached = cache.get(digest);
             if (cached != null) {
-                return new VerifiedToken(token, cached);
+                return notRevoked(new VerifiedToken(token, cached), digest);
             }
         }
         CompactJws jws = CompactJws.split(token);
@@ -84,12 +110,27 @@ public final class CognitoTokenVerifier {
         if (cache != null) {
             cache.put(digest, claims);
         }
-        return new VerifiedToken(token, claims);
+        return notRevoked(new VerifiedToken(token, claims), digest);
+    }
+
+    /** {@code token}, unless the revocation check refuses it: the local list first, then Cognito if asked for. */
+    private VerifiedToken notRevoked(VerifiedToken token, TokenDigest digest)
+            throws TokenRejectedException, RevocationCheckUnavailableException {
+        revocations.refuseIfRevoked(token.claims());
+        if (poolCheck != null) {
+            poolCheck.check(token, digest);
+        }
+        return token;
     }
 
     /** The verified-token cache, null when turned off (for tests). */
     VerifiedTokenCache cache() {
         return cache;
+    }
+
+    /** The "ask Cognito" check, null unless {@code revocation-check=cognito} (for tests). */
+    UserPoolRevocationCheck poolCheck() {
+        return poolCheck;
     }
 
     private void verifySignature(CompactJws jws) throws TokenRejectedException, SigningKeysUnavailableException {

@@ -20,7 +20,9 @@ public enum TokenRejection {
     NOT_YET_VALID("the token is not valid yet"),
     ISSUED_IN_FUTURE("the token was issued in the future"),
     MISSING_CLAIM("the token lacks a required claim"),
-    MALFORMED_CLAIM("a claim of the token has the wrong type");
+    MALFORMED_CLAIM("a claim of the token has the wrong type"),
+    REVOKED("the token has been revoked"),
+    REVOCATION_SCOPE_MISSING("the token lacks the aws.cognito.signin.user.admin scope the revocation check needs");
 
     private final String description;
 
