@@ -7,6 +7,7 @@ import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.token.TokenRevocations;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ public class TokenRefresher {
 
     @Inject
     AuthEvents events;
+
+    @Inject
+    TokenRevocations revocations;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, CompletableFuture<SessionTokens>> inFlight = new ConcurrentHashMap<>();
@@ -109,6 +113,7 @@ public class TokenRefresher {
                     tokens.username(), e.error(), definitive ? "; the session is ended" : "; the tokens are kept"});
             events.fire(new TokenRefreshFailed(tokens.username(), e.error(), definitive, now));
             if (definitive) {
+                revocations.revokeSession(tokens.accessToken(), tokens.idToken()); // when the check is on
                 SessionStore.end(session);
                 events.fire(new SignedOut(tokens.username(), false, SignedOut.Reason.REFRESH_REFUSED, now));
             }

@@ -13,6 +13,9 @@ import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
 import dev.cognitoee.testing.TokenMinter;
+import dev.cognitoee.token.InMemoryRevocationList;
+import dev.cognitoee.token.Jwt;
+import dev.cognitoee.token.TokenRevocations;
 import dev.cognitoee.userpool.RecordingHttpClient;
 import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +51,7 @@ class TokenRefresherTest {
         refresher.config = config;
         refresher.userPool = UserPoolClient.forPool(config, http);
         refresher.events = recorder;
+        refresher.revocations = TokenRevocations.off();
     }
 
     private SessionTokens signedIn(Instant expiresAt) {
@@ -93,6 +97,23 @@ class TokenRefresherTest {
         assertThat(events.get(0)).isInstanceOfSatisfying(TokenRefreshFailed.class, e -> assertThat(e.signedOut()).isTrue());
         assertThat(events.get(1)).isInstanceOfSatisfying(SignedOut.class,
                 e -> assertThat(e.reason()).isEqualTo(SignedOut.Reason.REFRESH_REFUSED));
+    }
+
+    @Test
+    void aRefusedRefreshRevokesTheSessionsTokensWhenTheCheckIsOn() {
+        InMemoryRevocationList list = new InMemoryRevocationList(10, java.time.Clock.systemUTC());
+        refresher.revocations = new TokenRevocations(list, java.time.Duration.ZERO);
+        Instant now = Instant.now();
+        String access = POOL.access(now);
+        SessionTokens tokens = new SessionTokens("alice", access, POOL.sign(TokenMinter.idClaims(now)), "refresh-0",
+                now.plusSeconds(30));
+        SessionStore.signIn(request, tokens);
+        http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Refresh Token has been revoked\"}");
+
+        assertThatThrownBy(() -> refresher.current(request.getSession(false), tokens))
+                .isInstanceOf(CognitoAuthException.class);
+
+        assertThat(list.isRevoked(Jwt.decode(access).getString("origin_jti"))).isTrue();
     }
 
     @Test
