@@ -77,7 +77,8 @@ class SignInRequestFuzzTest {
 
     private static byte[] jsonBody(Random r) {
         String body = switch (r.nextInt(10)) {
-            case 0 -> "[".repeat(r.nextInt(16_000)); // past Parsson's depth limit, under the body limit
+            // nested inside the object, where the reader descends (past Parsson's depth limit, under the body limit)
+            case 0 -> "{\"password\":" + "[".repeat(r.nextInt(16_000));
             case 1 -> "{\"username\":" + "{\"a\":".repeat(r.nextInt(5000)) + "1";
             case 2 -> "{\"username\":\"" + "a".repeat(r.nextInt(40_000)) + "\",\"password\":\"p\"}";
             case 3 -> "{\"username\":\"alice\",\"username\":\"bob\",\"password\":\"p\"}";
