@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SignInRequestFuzzTest {
 
     static final long SEED = 20261202L;
-    static final int CASES = 10_000;
+    static final int CASES = 20_000;
     private static final String VALID_JSON = "{\"username\":\"alice\",\"password\":\"Corr3ct-Horse-Battery\"}";
     private static final String NASTY = "{}[]\":,\\ \t\r\n\u0000\u00e9\u202e\ud83d\ude00%&=+'<>0123456789eEnulltrue";
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=UTF-8",

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded mutations of valid tokens, under a fixed budget: none may be accepted, and the verifier may only answer
- * with {@link TokenRejectedException} or {@link SigningKeysUnavailableException}. The seed is fixed so that a failure
- * reproduces; the message names the mutation and the case number.
+ * with {@link TokenRejectedException} or {@link SigningKeysUnavailableException}. The seed is fixed, and so are the
+ * keys, so that a failure reproduces; the message names the mutation and the case number.
  */
 class CognitoTokenVerifierFuzzTest {
 
@@ -34,8 +34,8 @@ class CognitoTokenVerifierFuzzTest {
     /** Bytes an attacker favours: JSON structure, base64 neighbours, control and non-ASCII characters. */
     private static final String NASTY = "{}[]\":,.\\/+=-_ \t\r\n\u0000\u00e9\u202e\ud83d\ude00%'<>0123456789eE";
 
-    private final TokenMinter pool = new TokenMinter("pool-key-1");
-    private final TokenMinter attacker = new TokenMinter("pool-key-1");
+    private final TokenMinter pool = TokenMinter.seeded("pool-key-1", SEED);
+    private final TokenMinter attacker = TokenMinter.seeded("pool-key-1", SEED + 1);
     private final MutableClock clock = new MutableClock(NOW);
     private JwksServer jwks;
     private CognitoTokenVerifier verifier;
