@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class CognitoClaimRules {
 
+    /** The largest NumericDate an {@link Instant} can hold; beyond it a date claim is malformed. */
+    private static final java.math.BigDecimal MAX_SECONDS = java.math.BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
     private final String issuer;
     private final TokenUse tokenUse;
     private final List<String> clientIds;
@@ -113,7 +116,8 @@ final class CognitoClaimRules {
             }
             return Long.MIN_VALUE;
         }
-        if (value instanceof JsonNumber number) {
+        // Within Instant's range, or no date at all: longValue() of 1e30 is some 64 bits of it, which Instant refuses.
+        if (value instanceof JsonNumber number && number.bigDecimalValue().abs().compareTo(MAX_SECONDS) <= 0) {
             return number.longValue();
         }
         throw new TokenRejectedException(TokenRejection.MALFORMED_CLAIM);

@@ -31,6 +31,20 @@ public final class TokenMinter {
         this.key = key;
     }
 
+    /**
+     * A minter whose key is the same on every run (RSA generated from a PRNG seeded with {@code seed}), so that a
+     * test that mutates its tokens, fuzzing say, sees the same bytes again when it is run again.
+     */
+    public static TokenMinter seeded(String kid, long seed) {
+        try {
+            java.security.SecureRandom random = java.security.SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed); // before any other use: SHA1PRNG is then a deterministic generator
+            return new TokenMinter(new RSAKeyGenerator(2048).keyID(kid).secureRandom(random).generate());
+        } catch (java.security.NoSuchAlgorithmException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public RSAKey key() {
         return key;
     }

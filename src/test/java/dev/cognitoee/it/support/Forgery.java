@@ -3,6 +3,7 @@ package dev.cognitoee.it.support;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -33,16 +34,8 @@ public final class Forgery {
      * its npm package): a token the pool really could have issued, e.g. one that has expired.
      */
     public static String resignedByEmulator(String genuine, Consumer<JWTClaimsSet.Builder> change) {
-        try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(SignedJWT.parse(genuine).getJWTClaimsSet());
-            change.accept(claims);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("CognitoLocal").build(),
-                    claims.build());
-            jwt.sign(new RSASSASigner(emulatorKey()));
-            return jwt.serialize();
-        } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return resignedByEmulator(genuine, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("CognitoLocal").build(),
+                change);
     }
 
     public static String expired(String genuine) {
@@ -89,7 +82,52 @@ public final class Forgery {
         }
     }
 
-    private static RSAKey emulatorKey() {
+    /**
+     * The claims of {@code genuine}, changed, under {@code header}, signed with the emulator's own private key: a
+     * token the pool itself could have signed, with a header of the test's choosing.
+     */
+    public static String resignedByEmulator(String genuine, JWSHeader header, Consumer<JWTClaimsSet.Builder> change) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(SignedJWT.parse(genuine).getJWTClaimsSet());
+            change.accept(claims);
+            SignedJWT jwt = new SignedJWT(header, claims.build());
+            jwt.sign(new RSASSASigner(emulatorKey()));
+            return jwt.serialize();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A compact JWS of exactly these header and payload texts (neither need be valid JSON, nor unique in its
+     * member names), signed by {@code signer} with {@code algorithm} over the encoded header and payload.
+     */
+    public static String signedRaw(String headerJson, String payloadJson, JWSSigner signer, JWSAlgorithm algorithm) {
+        String signingInput = base64Url(headerJson) + "." + base64Url(payloadJson);
+        try {
+            return signingInput + "." + signer.sign(new JWSHeader(algorithm),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #signedRaw} with the emulator's own key, RS256: the pool's signature over any bytes. */
+    public static String signedRawByEmulator(String headerJson, String payloadJson) {
+        try {
+            return signedRaw(headerJson, payloadJson, new RSASSASigner(emulatorKey()), JWSAlgorithm.RS256);
+        } catch (JOSEException e) { // RSASSASigner refuses keys shorter than 2048 bits; the emulator's is not
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded payload (claims JSON) of {@code token}. */
+    public static String payloadJson(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+
+    /** The emulator's private signing key (kid {@code CognitoLocal}), which ships in its npm package. */
+    public static RSAKey emulatorKey() {
         Path file = Path.of(TestSettings.required("cognitoee.cognitoLocalDir"),
                 "node_modules/cognito-local/lib/keys/cognitoLocal.private.json");
         try {
@@ -108,7 +146,7 @@ public final class Forgery {
                 .add("kid", "CognitoLocal").build().toString();
     }
 
-    private static String base64Url(String text) {
+    public static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }
