@@ -22,6 +22,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,6 +65,10 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String token = bearerToken(request.getHeader("Authorization"));
         if (token != null) {
+            if (moreThanOne(request.getHeaders("Authorization"))) {
+                // Which one would count is the server's guess, and a proxy in front may have guessed otherwise.
+                return invalidRequest(response, "more than one Authorization header");
+            }
             return bearer(request, response, context, token);
         }
         if (SignInRequest.matches(request)) {
@@ -103,6 +108,26 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             return null; // another scheme that starts with the same letters
         }
         return authorization.substring(BEARER.length() + 1).trim();
+    }
+
+    private static boolean moreThanOne(Enumeration<String> values) {
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
+    }
+
+    /** RFC 6750 {@code invalid_request}: 400, the request itself is malformed. */
+    private static AuthenticationStatus invalidRequest(HttpServletResponse response, String description) {
+        response.setHeader("WWW-Authenticate",
+                BEARER + " error=\"invalid_request\", error_description=\"" + description + "\"");
+        try {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, description);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send the 400 response", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,

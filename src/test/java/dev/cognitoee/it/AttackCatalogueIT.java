@@ -412,6 +412,10 @@ class AttackCatalogueIT {
                 "Authorization: Bearer " + forged, "Authorization: Bearer " + genuine));
         attacks.add(Attack.headers("two Authorization headers, another pool's first", genuine,
                 "Authorization: Bearer " + otherPool, "Authorization: Bearer " + genuine));
+        attacks.add(Attack.headers("two Authorization headers, the genuine one first", genuine,
+                "Authorization: Bearer " + genuine, "Authorization: Bearer " + forged));
+        attacks.add(Attack.headers("two Authorization headers, both genuine", genuine,
+                "Authorization: Bearer " + genuine, "Authorization: Bearer " + genuine));
         attacks.add(Attack.headers("scheme Token", genuine, "Authorization: Token " + genuine));
         attacks.add(Attack.headers("scheme Bearer= (no space)", genuine, "Authorization: Bearer=" + genuine));
         attacks.add(Attack.headers("scheme Bearer, (no space)", genuine, "Authorization: Bearer," + genuine));
