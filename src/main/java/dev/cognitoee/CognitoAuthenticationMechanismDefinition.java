@@ -103,4 +103,9 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
      *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */
     int tokenCacheSize() default -1;
+
+    /** The {@code SameSite} attribute of the session cookie, which the module sets itself on Payara 6 and 7:
+     *  {@code Lax}, {@code Strict} or {@code None} ({@code None} makes the cookie {@code Secure} on every request,
+     *  as browsers require). Key {@code cognito.session-cookie-same-site}; default {@code Lax}. */
+    String sessionCookieSameSite() default "";
 }

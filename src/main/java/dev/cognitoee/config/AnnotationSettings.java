@@ -46,6 +46,7 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.CONNECT_TIMEOUT, definition.connectTimeout());
         put(values, CognitoConfigKeys.READ_TIMEOUT, definition.readTimeout());
         put(values, CognitoConfigKeys.TOKEN_CACHE_SIZE, definition.tokenCacheSize());
+        put(values, CognitoConfigKeys.SESSION_COOKIE_SAME_SITE, definition.sessionCookieSameSite());
         return values;
     }
 

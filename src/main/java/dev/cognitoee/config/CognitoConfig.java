@@ -29,6 +29,7 @@ import java.util.List;
  * @param connectTimeout      connect timeout of calls to Cognito
  * @param readTimeout         read timeout of calls to Cognito
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
+ * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
  */
 public record CognitoConfig(
         String region,
@@ -50,7 +51,8 @@ public record CognitoConfig(
         Duration refreshAhead,
         Duration connectTimeout,
         Duration readTimeout,
-        int tokenCacheSize) {
+        int tokenCacheSize,
+        SameSite sessionCookieSameSite) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);

@@ -47,6 +47,9 @@ public final class CognitoConfigKeys {
     public static final String READ_TIMEOUT = "cognito.read-timeout";
     /** Size of the verified-token cache; 0 turns it off ({@code tokenCacheSize}). Default: 10000. */
     public static final String TOKEN_CACHE_SIZE = "cognito.token-cache-size";
+    /** {@code SameSite} of the session cookie: {@code Lax}, {@code Strict} or {@code None}
+     *  ({@code sessionCookieSameSite}). Default: {@code Lax}. {@code None} makes the cookie {@code Secure} always. */
+    public static final String SESSION_COOKIE_SAME_SITE = "cognito.session-cookie-same-site";
 
     private CognitoConfigKeys() {
     }

@@ -17,6 +17,7 @@ import static dev.cognitoee.config.CognitoConfigKeys.JWKS_URI;
 import static dev.cognitoee.config.CognitoConfigKeys.LOGIN_PAGE;
 import static dev.cognitoee.config.CognitoConfigKeys.REFRESH_AHEAD;
 import static dev.cognitoee.config.CognitoConfigKeys.REGION;
+import static dev.cognitoee.config.CognitoConfigKeys.SESSION_COOKIE_SAME_SITE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_USE;
 import static dev.cognitoee.config.CognitoConfigKeys.USER_POOL_ID;
@@ -101,6 +102,7 @@ public final class CognitoConfigReader {
         Duration readTimeout = Duration.ofMillis(
                 wholeNumber(READ_TIMEOUT, DEFAULT_TIMEOUT_MILLIS, 1, "milliseconds"));
         int tokenCacheSize = wholeNumber(TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE, 0, "entries");
+        SameSite sessionCookieSameSite = sameSite();
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -108,7 +110,7 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint, identityPoolId,
                 identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse,
                 clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
-                readTimeout, tokenCacheSize);
+                readTimeout, tokenCacheSize, sessionCookieSameSite);
     }
 
     private String region(String userPoolId) {
@@ -188,6 +190,18 @@ public final class CognitoConfigReader {
         }
         problems.add(JWKS_URI + " '" + uri + "' must be an https URL (plain http is accepted for loopback hosts only)");
         return null;
+    }
+
+    private SameSite sameSite() {
+        Optional<String> raw = value(SESSION_COOKIE_SAME_SITE);
+        if (raw.isEmpty()) {
+            return SameSite.LAX;
+        }
+        Optional<SameSite> sameSite = SameSite.fromAttributeValue(raw.get());
+        if (sameSite.isEmpty()) {
+            problems.add(SESSION_COOKIE_SAME_SITE + " '" + raw.get() + "' must be Lax, Strict or None");
+        }
+        return sameSite.orElse(SameSite.LAX);
     }
 
     private boolean bool(String key) {

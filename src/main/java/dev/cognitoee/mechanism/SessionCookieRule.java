@@ -1,0 +1,58 @@
+package dev.cognitoee.mechanism;
+
+import dev.cognitoee.config.SameSite;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The module's rule for the session cookie of an application: {@code HttpOnly}, the configured {@code SameSite},
+ * and {@code Secure} whenever the request is secure (the container's own rule for session cookies, which follows
+ * {@code request.isSecure()}, itself following {@code X-Forwarded-Proto} where the HTTP listener's
+ * {@code scheme-mapping} says so). {@code SameSite=None} makes the cookie {@code Secure} on every request, since
+ * browsers drop a {@code None} cookie that is not.
+ * <p>
+ * Set through the session cookie configuration, so that it holds for every session whoever creates it. Servlet
+ * 6.1 containers (Payara 7) copy {@link SessionCookieConfig#setAttribute} to the cookie; Servlet 6.0 ones
+ * (Payara 6) keep the attribute but do not send it, so there the rule also goes through Payara's own setting (the
+ * one {@code glassfish-web.xml}'s {@code cookieSameSiteValue} sets), which Payara 6 writes in lower case
+ * ({@code SameSite=lax}: browsers read the value in any case).
+ */
+final class SessionCookieRule {
+
+    private static final Logger LOG = Logger.getLogger(SessionCookieRule.class.getName());
+    static final String SAME_SITE = "SameSite";
+
+    private SessionCookieRule() {
+    }
+
+    static void apply(ServletContext context, SameSite sameSite) {
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        if (sameSite == SameSite.NONE) {
+            cookie.setSecure(true);
+        }
+        cookie.setAttribute(SAME_SITE, sameSite.attributeValue());
+        if (context.getMajorVersion() == 6 && context.getMinorVersion() == 0) {
+            applyThroughPayara(cookie, sameSite, context.getContextPath());
+        }
+    }
+
+    /** Payara 6's {@code WebSessionCookieConfig.setSameSite(String)}, the only setting it copies to the cookie. */
+    private static void applyThroughPayara(SessionCookieConfig cookie, SameSite sameSite, String contextPath) {
+        try {
+            Method setSameSite = cookie.getClass().getMethod("setSameSite", String.class);
+            setSameSite.invoke(cookie, sameSite.attributeValue());
+        } catch (NoSuchMethodException e) {
+            LOG.log(Level.WARNING, "The session cookie of {0} may be sent without SameSite={1}: this Servlet 6.0 "
+                    + "container is not Payara 6 and may ignore SessionCookieConfig.setAttribute",
+                    new Object[] {contextPath, sameSite.attributeValue()});
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            LOG.log(Level.WARNING, "The session cookie of " + contextPath + " may be sent without SameSite="
+                    + sameSite.attributeValue() + ": Payara refused the setting", e);
+        }
+    }
+}
