@@ -9,6 +9,7 @@ import dev.cognitoee.it.support.Forgery;
 import dev.cognitoee.it.support.FreePort;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.SetCookie;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -49,6 +50,10 @@ class ApiSecurityIT {
                         TestWars.war(APP, TestWars.poolSettings(fixture), ContainerSecurityConfig.class.getPackage()),
                         TestWars.war(KEYS_DOWN, keysDown, ContainerSecurityConfig.class.getPackage())),
                 FreePort.next(), Map.of());
+        for (String name : List.of(APP, KEYS_DOWN)) {
+            assertThat(payara.output()).as("Payara's output (%s)", payara.log())
+                    .contains(" " + name + " was successfully deployed");
+        }
         alice = fixture.signIn(CognitoFixture.ALICE).accessToken();
         bob = fixture.signIn(CognitoFixture.BOB).accessToken();
     }
@@ -161,6 +166,16 @@ class ApiSecurityIT {
             assertThat(response.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).doesNotContain("json"));
         }
+    }
+
+    // ---- Defect 4, the other side: X-Forwarded-Proto is trusted only where the listener is told to ----
+
+    @Test
+    void aForwardedProtoThatTheListenerDoesNotTrustChangesNothing() {
+        // this server has no scheme-mapping (SessionCookieIT's has): any client could send the header
+        SetCookie cookie = SetCookie.session(new Browser(payara.url(APP)).get("session", "X-Forwarded-Proto", "https"));
+        assertThat(cookie.has("Secure")).as(cookie.header()).isFalse();
+        assertThat(cookie.attribute("SameSite")).as(cookie.header()).isEqualToIgnoringCase("Lax");
     }
 
     private static void assertInvalidToken(HttpResponse<String> response, String description) {
