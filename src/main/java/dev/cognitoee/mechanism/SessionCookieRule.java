@@ -15,16 +15,17 @@ import java.util.logging.Logger;
  * {@code scheme-mapping} says so). {@code SameSite=None} makes the cookie {@code Secure} on every request, since
  * browsers drop a {@code None} cookie that is not.
  * <p>
- * Set through the session cookie configuration, so that it holds for every session whoever creates it. Servlet
- * 6.1 containers (Payara 7) copy {@link SessionCookieConfig#setAttribute} to the cookie; Servlet 6.0 ones
- * (Payara 6) keep the attribute but do not send it, so there the rule also goes through Payara's own setting (the
- * one {@code glassfish-web.xml}'s {@code cookieSameSiteValue} sets), which Payara 6 writes in lower case
- * ({@code SameSite=lax}: browsers read the value in any case).
+ * Set through the session cookie configuration, so that it holds for every session whoever creates it. Both
+ * {@link SessionCookieConfig#setAttribute} (what Servlet 6.1 containers copy to the session cookie) and Payara's
+ * own setting are set: Payara 6.2025.10 and 7.2025.1 both build the session cookie without the configuration's
+ * attributes, and take {@code SameSite} only from that setting (the one {@code glassfish-web.xml}'s
+ * {@code cookieSameSiteValue} sets), which they write in lower case ({@code SameSite=lax}: browsers read the value
+ * in any case).
  */
 final class SessionCookieRule {
 
     private static final Logger LOG = Logger.getLogger(SessionCookieRule.class.getName());
-    static final String SAME_SITE = "SameSite";
+    private static final String SAME_SITE = "SameSite";
 
     private SessionCookieRule() {
     }
@@ -36,19 +37,17 @@ final class SessionCookieRule {
             cookie.setSecure(true);
         }
         cookie.setAttribute(SAME_SITE, sameSite.attributeValue());
-        if (context.getMajorVersion() == 6 && context.getMinorVersion() == 0) {
-            applyThroughPayara(cookie, sameSite, context.getContextPath());
-        }
+        applyThroughPayara(cookie, sameSite, context.getContextPath());
     }
 
-    /** Payara 6's {@code WebSessionCookieConfig.setSameSite(String)}, the only setting it copies to the cookie. */
+    /** Payara's {@code WebSessionCookieConfig.setSameSite(String)}, the only setting it copies to the cookie. */
     private static void applyThroughPayara(SessionCookieConfig cookie, SameSite sameSite, String contextPath) {
         try {
             Method setSameSite = cookie.getClass().getMethod("setSameSite", String.class);
             setSameSite.invoke(cookie, sameSite.attributeValue());
         } catch (NoSuchMethodException e) {
-            LOG.log(Level.WARNING, "The session cookie of {0} may be sent without SameSite={1}: this Servlet 6.0 "
-                    + "container is not Payara 6 and may ignore SessionCookieConfig.setAttribute",
+            LOG.log(Level.WARNING, "The session cookie of {0} carries SameSite={1} only if this container, which "
+                    + "is not Payara, copies SessionCookieConfig.setAttribute to it (Servlet 6.1)",
                     new Object[] {contextPath, sameSite.attributeValue()});
         } catch (IllegalAccessException | InvocationTargetException e) {
             LOG.log(Level.WARNING, "The session cookie of " + contextPath + " may be sent without SameSite="
