@@ -37,7 +37,7 @@ import java.util.Arrays;
 public class RolesAllowedChallengeFeature implements DynamicFeature {
 
     /** The request attribute that marks a request to a {@code @PermitAll} resource. */
-    static final String PERMIT_ALL = RolesAllowedChallengeFeature.class.getName() + ".permitAll";
+    private static final String PERMIT_ALL = RolesAllowedChallengeFeature.class.getName() + ".permitAll";
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
@@ -77,9 +77,9 @@ public class RolesAllowedChallengeFeature implements DynamicFeature {
                 request.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 
-    private static Response jsonError(Response.Status status, String error, String description) {
+    private static Response.ResponseBuilder jsonError(Response.Status status, String error, String description) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(ApiErrors.body(error, description).toString()).build();
+                .entity(ApiErrors.body(error, description).toString());
     }
 
     /** Runs before Payara's filter (priority AUTHORIZATION), which calls {@code authenticate()}. */
@@ -105,14 +105,15 @@ public class RolesAllowedChallengeFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             if (request.getSecurityContext().getUserPrincipal() == null) {
                 Response.ResponseBuilder challenge = apiClient(request)
-                        ? Response.fromResponse(jsonError(Response.Status.UNAUTHORIZED, ApiErrors.UNAUTHORIZED,
-                                ApiErrors.AUTHENTICATION_REQUIRED))
+                        ? jsonError(Response.Status.UNAUTHORIZED, ApiErrors.UNAUTHORIZED,
+                                ApiErrors.AUTHENTICATION_REQUIRED)
                         : Response.status(Response.Status.UNAUTHORIZED);
                 request.abortWith(challenge.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             } else if (apiClient(request)
                     && Arrays.stream(roles).noneMatch(request.getSecurityContext()::isUserInRole)) {
                 // browsers keep the server's (or the application's) 403 page, which Payara's own filter leads to
-                request.abortWith(jsonError(Response.Status.FORBIDDEN, ApiErrors.FORBIDDEN, ApiErrors.NOT_IN_ROLE));
+                request.abortWith(jsonError(Response.Status.FORBIDDEN, ApiErrors.FORBIDDEN, ApiErrors.NOT_IN_ROLE)
+                        .build());
             }
         }
     }
