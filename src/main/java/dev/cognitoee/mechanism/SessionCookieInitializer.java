@@ -38,6 +38,6 @@ public class SessionCookieInitializer implements ServletContainerInitializer {
         } catch (InvalidConfigurationException e) {
             return; // CognitoExtension fails the deployment, naming every bad key
         }
-        SessionCookieRule.apply(context, sameSite);
+        SessionCookieRule.apply(context.getSessionCookieConfig(), context.getContextPath(), sameSite);
     }
 }

@@ -1,7 +1,6 @@
 package dev.cognitoee.mechanism;
 
 import dev.cognitoee.config.SameSite;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,14 +29,14 @@ final class SessionCookieRule {
     private SessionCookieRule() {
     }
 
-    static void apply(ServletContext context, SameSite sameSite) {
-        SessionCookieConfig cookie = context.getSessionCookieConfig();
+    /** Applies the rule to {@code cookie}, the session cookie configuration of the application at {@code contextPath}. */
+    static void apply(SessionCookieConfig cookie, String contextPath, SameSite sameSite) {
         cookie.setHttpOnly(true);
         if (sameSite == SameSite.NONE) {
             cookie.setSecure(true);
         }
         cookie.setAttribute(SAME_SITE, sameSite.attributeValue());
-        applyThroughPayara(cookie, sameSite, context.getContextPath());
+        applyThroughPayara(cookie, sameSite, contextPath);
     }
 
     /** Payara's {@code WebSessionCookieConfig.setSameSite(String)}, the only setting it copies to the cookie. */
