@@ -123,4 +123,9 @@ public @interface CognitoAuthenticationMechanismDefinition {
     /** With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is trusted
      *  before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}. */
     int revocationCacheTime() default -1;
+
+    /** The {@code SameSite} attribute of the session cookie, which the module sets itself on Payara 6 and 7:
+     *  {@code Lax}, {@code Strict} or {@code None} ({@code None} makes the cookie {@code Secure} on every request,
+     *  as browsers require). Key {@code cognito.session-cookie-same-site}; default {@code Lax}. */
+    String sessionCookieSameSite() default "";
 }

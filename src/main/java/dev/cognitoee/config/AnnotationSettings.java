@@ -50,6 +50,7 @@ public final class AnnotationSettings {
         put(values, CognitoConfigKeys.MAX_CONCURRENT_SIGN_INS, definition.maxConcurrentSignIns());
         put(values, CognitoConfigKeys.REVOCATION_CHECK, definition.revocationCheck());
         put(values, CognitoConfigKeys.REVOCATION_CACHE_TIME, definition.revocationCacheTime());
+        put(values, CognitoConfigKeys.SESSION_COOKIE_SAME_SITE, definition.sessionCookieSameSite());
         return values;
     }
 

@@ -33,6 +33,7 @@ import java.util.List;
  * @param maxConcurrentSignIns sign-in calls to Cognito in flight at once on this node
  * @param revocationCheck     which revoked tokens are refused before their {@code exp}
  * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
+ * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
  */
 public record CognitoConfig(
         String region,
@@ -58,7 +59,8 @@ public record CognitoConfig(
         List<String> allowedOrigins,
         int maxConcurrentSignIns,
         RevocationCheck revocationCheck,
-        Duration revocationCacheTime) {
+        Duration revocationCacheTime,
+        SameSite sessionCookieSameSite) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);

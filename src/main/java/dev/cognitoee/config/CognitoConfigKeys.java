@@ -60,6 +60,9 @@ public final class CognitoConfigKeys {
     /** Seconds an access token that Cognito's GetUser accepted is trusted before asking again, with
      *  {@code revocation-check=cognito} ({@code revocationCacheTime}). Default: 60. */
     public static final String REVOCATION_CACHE_TIME = "cognito.revocation-cache-time";
+    /** {@code SameSite} of the session cookie: {@code Lax}, {@code Strict} or {@code None}
+     *  ({@code sessionCookieSameSite}). Default: {@code Lax}. {@code None} makes the cookie {@code Secure} always. */
+    public static final String SESSION_COOKIE_SAME_SITE = "cognito.session-cookie-same-site";
 
     private CognitoConfigKeys() {
     }

@@ -21,6 +21,7 @@ import static dev.cognitoee.config.CognitoConfigKeys.REFRESH_AHEAD;
 import static dev.cognitoee.config.CognitoConfigKeys.REGION;
 import static dev.cognitoee.config.CognitoConfigKeys.REVOCATION_CACHE_TIME;
 import static dev.cognitoee.config.CognitoConfigKeys.REVOCATION_CHECK;
+import static dev.cognitoee.config.CognitoConfigKeys.SESSION_COOKIE_SAME_SITE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.config.CognitoConfigKeys.TOKEN_USE;
 import static dev.cognitoee.config.CognitoConfigKeys.USER_POOL_ID;
@@ -113,6 +114,7 @@ public final class CognitoConfigReader {
         RevocationCheck revocationCheck = revocationCheck(tokenUse);
         Duration revocationCacheTime = Duration.ofSeconds(
                 wholeNumber(REVOCATION_CACHE_TIME, DEFAULT_REVOCATION_CACHE_SECONDS, 1, "seconds"));
+        SameSite sessionCookieSameSite = sameSite();
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -121,7 +123,7 @@ public final class CognitoConfigReader {
                 identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse,
                 clockSkew, groupsClaim, callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout,
                 readTimeout, tokenCacheSize, allowedOrigins, maxConcurrentSignIns, revocationCheck,
-                revocationCacheTime);
+                revocationCacheTime, sessionCookieSameSite);
     }
 
     private String region(String userPoolId) {
@@ -249,6 +251,18 @@ public final class CognitoConfigReader {
             }
         }
         return origins;
+    }
+
+    private SameSite sameSite() {
+        Optional<String> raw = value(SESSION_COOKIE_SAME_SITE);
+        if (raw.isEmpty()) {
+            return SameSite.LAX;
+        }
+        Optional<SameSite> sameSite = SameSite.fromAttributeValue(raw.get());
+        if (sameSite.isEmpty()) {
+            problems.add(SESSION_COOKIE_SAME_SITE + " '" + raw.get() + "' must be Lax, Strict or None");
+        }
+        return sameSite.orElse(SameSite.LAX);
     }
 
     private boolean bool(String key) {

@@ -85,12 +85,13 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             sessionToken = sessionCaller.verifiedToken(request);
         } catch (CognitoAuthException e) {
             LOG.log(Level.WARNING, "Session not judged, answering 503: {0}", e.getMessage());
-            return serviceUnavailable(response);
+            return serviceUnavailable(request, response);
         }
         if (sessionToken != null) {
             return caller(response, context, sessionToken);
         }
-        if (context.isProtected()) {
+        // Payara's JAX-RS security asks for authentication on @PermitAll resources too: public all the same
+        if (context.isProtected() && !RolesAllowedChallengeFeature.permitsAll(request)) {
             return challenge(request, response, context);
         }
         return context.doNothing();
@@ -118,15 +119,11 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         return values.hasMoreElements();
     }
 
-    /** RFC 6750 {@code invalid_request}: 400, the request itself is malformed. */
+    /** RFC 6750 {@code invalid_request}: 400, the request itself is malformed (a bearer request: JSON body). */
     private static AuthenticationStatus invalidRequest(HttpServletResponse response, String description) {
-        response.setHeader("WWW-Authenticate",
-                BEARER + " error=\"invalid_request\", error_description=\"" + description + "\"");
-        try {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, description);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Could not send the 400 response", e);
-        }
+        response.setHeader("WWW-Authenticate", BEARER + " error=\"" + ApiErrors.INVALID_REQUEST
+                + "\", error_description=\"" + description + "\"");
+        ApiErrors.send(response, HttpServletResponse.SC_BAD_REQUEST, ApiErrors.INVALID_REQUEST, description);
         return AuthenticationStatus.SEND_FAILURE;
     }
 
@@ -143,7 +140,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             return invalidToken(response, context, e.rejection().description());
         } catch (SigningKeysUnavailableException e) {
             LOG.log(Level.WARNING, "Bearer token not judged, answering 503: {0}", e.getMessage());
-            return serviceUnavailable(response);
+            return serviceUnavailable(request, response);
         }
     }
 
@@ -222,6 +219,11 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + config.loginPage());
         }
         response.setHeader("WWW-Authenticate", BEARER);
+        if (ApiErrors.wanted(request)) {
+            ApiErrors.send(response, HttpServletResponse.SC_UNAUTHORIZED, ApiErrors.UNAUTHORIZED,
+                    ApiErrors.AUTHENTICATION_REQUIRED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         return context.responseUnauthorized();
     }
 
@@ -234,12 +236,22 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
                                                      String description) {
         response.setHeader("WWW-Authenticate",
                 BEARER + " error=\"invalid_token\", error_description=\"" + description + "\"");
+        if (ApiErrors.wanted(context.getRequest())) {
+            ApiErrors.send(response, HttpServletResponse.SC_UNAUTHORIZED, ApiErrors.INVALID_TOKEN, description);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus serviceUnavailable(HttpServletResponse response) {
+    private static AuthenticationStatus serviceUnavailable(HttpServletRequest request,
+                                                           HttpServletResponse response) {
+        response.setHeader("Retry-After", "10");
+        if (ApiErrors.wanted(request)) {
+            ApiErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrors.TEMPORARILY_UNAVAILABLE,
+                    ApiErrors.UNAVAILABLE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         try {
-            response.setHeader("Retry-After", "10");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "The identity provider cannot be reached; try again shortly.");
         } catch (IOException e) {

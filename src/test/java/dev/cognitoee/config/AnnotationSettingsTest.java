@@ -30,6 +30,17 @@ class AnnotationSettingsTest {
                 "cognito.token-cache-size", "0"));
     }
 
+    @CognitoAuthenticationMechanismDefinition(sessionCookieSameSite = "Strict")
+    static class StrictCookie {
+    }
+
+    @Test
+    void readsTheSessionCookieSameSite() {
+        assertThat(AnnotationSettings.attributes(
+                StrictCookie.class.getAnnotation(CognitoAuthenticationMechanismDefinition.class)))
+                .containsExactly(Map.entry("cognito.session-cookie-same-site", "Strict"));
+    }
+
     @Test
     void defaultAttributesSetNothing() {
         assertThat(AnnotationSettings.attributes(

@@ -181,6 +181,20 @@ class CognitoConfigReaderTest {
                 "cognito.jwks-uri '::not a uri' is not an absolute URL");
     }
 
+    @Test
+    void theSessionCookieIsSameSiteLaxUnlessConfiguredOtherwise() throws Exception {
+        assertThat(read().sessionCookieSameSite()).isEqualTo(SameSite.LAX);
+        for (Map.Entry<String, SameSite> value : Map.of("Strict", SameSite.STRICT, "none", SameSite.NONE,
+                " LAX ", SameSite.LAX).entrySet()) {
+            settings.put("cognito.session-cookie-same-site", value.getKey());
+            assertThat(read().sessionCookieSameSite()).as(value.getKey()).isEqualTo(value.getValue());
+        }
+        assertThat(SameSite.STRICT.attributeValue()).isEqualTo("Strict");
+
+        settings.put("cognito.session-cookie-same-site", "Relaxed");
+        assertThat(problems()).containsExactly("cognito.session-cookie-same-site 'Relaxed' must be Lax, Strict or None");
+    }
+
     private CognitoConfig read() throws InvalidConfigurationException {
         return CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)));
     }

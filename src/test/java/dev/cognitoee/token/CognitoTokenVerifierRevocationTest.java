@@ -48,8 +48,15 @@ class CognitoTokenVerifierRevocationTest {
 
     private CognitoTokenVerifier verifier(TokenRevocations check, UserPoolTokenCheck cognito, String... overrides) {
         CognitoConfig config = TestConfigs.pool(jwks.uri(), overrides);
-        return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.connectTimeout(), config.readTimeout(), clock), clock, check, cognito);
+        SigningKeys keys = SigningKeys.fromJwksUri(config.jwksUri(), config.connectTimeout(), config.readTimeout(),
+                clock);
+        try {
+            // Fetched once up front: concurrent first requests of a cold start are SigningKeysTest's subject.
+            keys.keyFor("warm-up");
+        } catch (SigningKeysUnavailableException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CognitoTokenVerifier(config, keys, clock, check, cognito);
     }
 
     // ---- local: the sessions this application signed out

@@ -43,9 +43,24 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
                                           Map<String, String> systemProperties) {
+        return boot(name, wars, port, systemProperties, List.of());
+    }
+
+    /**
+     * As {@link #boot(String, List, int, Map)}, with {@code preBootCommands} (asadmin commands, one per element) run
+     * after the shared ones of server-config/pre-boot-commands.asadmin.
+     */
+    public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
+                                          Map<String, String> systemProperties, List<String> preBootCommands) {
         try {
             Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
             Path serverConfig = TestSettings.serverConfigDir();
+            Path preBoot = serverConfig.resolve("pre-boot-commands.asadmin");
+            if (!preBootCommands.isEmpty()) {
+                Path shared = preBoot;
+                preBoot = workDir.resolve("pre-boot-commands.asadmin");
+                Files.writeString(preBoot, Files.readString(shared) + "\n" + String.join("\n", preBootCommands) + "\n");
+            }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Djava.io.tmpdir=" + workDir));
@@ -53,7 +68,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(List.of(
                     "-jar", TestSettings.required("payara.microJar"),
                     "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
-                    "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
+                    "--prebootcommandfile", preBoot.toString(),
                     "--logproperties", serverConfig.resolve("logging.properties").toString()));
             for (WebArchive war : wars) {
                 Path file = workDir.resolve(war.getName());
