@@ -15,6 +15,7 @@ import dev.cognitoee.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -195,11 +196,14 @@ public class CognitoAuth {
      */
     public void signOut(boolean global) {
         SessionTokens tokens = SessionStore.tokens(request);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            credentials.forgetSession(session); // its user's, federated and guest credentials alike
+        }
         SessionStore.end(request);
         if (tokens == null) {
             return;
         }
-        credentials.forgetUser(tokens.username());
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
