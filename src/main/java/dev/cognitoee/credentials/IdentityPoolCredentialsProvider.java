@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -137,7 +138,9 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(http != null ? http : CognitoHttpClients.forConfig(config))
                 .overrideConfiguration(o -> o.apiCallTimeout(perCall)
-                        .retryStrategy(r -> r.maxAttempts(FetchBounds.ATTEMPTS)));
+                        .retryStrategy(r -> r.maxAttempts(FetchBounds.ATTEMPTS)
+                                .backoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))
+                                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))));
         if (config.identityEndpoint() != null) {
             builder.endpointOverride(config.identityEndpoint());
         }

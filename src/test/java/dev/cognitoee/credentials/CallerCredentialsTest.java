@@ -332,8 +332,8 @@ class CallerCredentialsTest {
         CompletableFuture<CredentialsAndIdentityId> owner = currentInThread(anns);
         awaitStarted();
 
-        // Timeouts of 100 ms: 2 calls of 2 attempts of (100 + 100) ms, plus 1 s of slack = 1.8 s.
-        assertThat(FetchBounds.waitForFetch(credentials.config)).isEqualTo(Duration.ofMillis(1800));
+        // Timeouts of 100 ms: 2 calls of (2 attempts of (100 + 100) ms + 500 ms), plus 1 s of slack = 2.8 s.
+        assertThat(FetchBounds.waitForFetch(credentials.config)).isEqualTo(Duration.ofMillis(2800));
         assertThatThrownBy(() -> within(currentInThread(anns)))
                 .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
                     assertThat(e.error()).isEqualTo(AuthError.SERVICE_UNAVAILABLE);
