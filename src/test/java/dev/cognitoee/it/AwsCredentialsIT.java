@@ -191,6 +191,31 @@ class AwsCredentialsIT {
     }
 
     @Test
+    void aBearerIdTokenWithTheSessionCookieOfAnotherUserGetsTheBearersCredentialsNeverTheCookies() {
+        CognitoFixture fixture = CognitoFixture.shared();
+        String ann = "aws-ann-" + System.nanoTime();
+        String ben = "aws-ben-" + System.nanoTime();
+        fixture.createUser(ann, "user");
+        fixture.createUser(ben, "user");
+        Browser bens = signedIn(ben);
+        String bensIdentity = session(bens).getString("identityId");
+        String annsIdToken = fixture.signIn(ann).idToken();
+
+        HttpResponse<String> mixed = bens.get("api/aws-identity", "Authorization", "Bearer " + annsIdToken);
+
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(200);
+        String providerKey = "cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + fixture.poolId;
+        String annsIdentity = AwsStandIns.identity().identityFor(providerKey, Jwt.decode(annsIdToken).getString("sub"))
+                .orElseThrow(() -> new AssertionError("the identity pool never saw Ann's id token"));
+        assertThat(annsIdentity).isNotEqualTo(bensIdentity);
+        assertThat(AwsStandIns.identity().identityOf(Http.json(mixed).getString("accessKeyId")))
+                .contains(annsIdentity);
+        HttpResponse<String> bensOwn = bens.get("api/aws-identity");
+        assertThat(AwsStandIns.identity().identityOf(Http.json(bensOwn).getString("accessKeyId")))
+                .as("Ben, without the bearer token").contains(bensIdentity);
+    }
+
+    @Test
     void aFederatedLoginGetsCredentialsOfItsOwn() {
         Browser browser = new Browser(base);
         HttpResponse<String> loaded = browser.postJson("api/federated-login", Json.createObjectBuilder()
