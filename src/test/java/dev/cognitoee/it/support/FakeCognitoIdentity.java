@@ -216,6 +216,15 @@ public final class FakeCognitoIdentity implements AutoCloseable {
     }
 
     /**
+     * How many of the requests named {@code operation} were an SDK's retries (its {@code amz-sdk-request} header
+     * says {@code attempt=2} or more), so that {@code calls(operation) - retries(operation)} counts the calls the
+     * client meant to make.
+     */
+    public int retries(String operation) {
+        return count(operation + " retry");
+    }
+
+    /**
      * How many requests named {@code operation} concerned {@code identityId}: GetId calls that returned it, and
      * GetCredentialsForIdentity calls that asked for it (refused ones included).
      */
@@ -263,6 +272,9 @@ public final class FakeCognitoIdentity implements AutoCloseable {
             String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
             String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
             increment(operation);
+            if (isRetry(exchange)) {
+                increment(operation + " retry");
+            }
             if (!pause()) {
                 return; // closing: the client has gone or will time out
             }
@@ -290,6 +302,11 @@ public final class FakeCognitoIdentity implements AutoCloseable {
             }
             send(exchange, status, response);
         }
+    }
+
+    private static boolean isRetry(HttpExchange exchange) {
+        String attempt = Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request")).orElse("");
+        return attempt.contains("attempt=") && !attempt.contains("attempt=1;") && !attempt.endsWith("attempt=1");
     }
 
     /** Waits the injected delay; false when interrupted (the fake is closing). */
