@@ -107,14 +107,16 @@ final class RequestCaller {
      * {@code fetchAuthSession(true)}).
      */
     static boolean sessionIsCaller(HttpServletRequest request, JsonWebToken caller, SessionTokens tokens) {
-        JsonObject session = Jwt.decode(tokens.idToken());
-        boolean sameUser = caller.getSubject() != null && caller.getSubject().equals(session.getString("sub", null))
-                && caller.getIssuer() != null && caller.getIssuer().equals(session.getString("iss", null));
-        if (!sameUser) {
+        String raw = caller.getRawToken();
+        if (raw.equals(tokens.accessToken()) || raw.equals(tokens.idToken())) {
+            return true; // the session's very token was verified for this request: its user is the caller
+        }
+        if (bearer(request)) {
             return false;
         }
-        String raw = caller.getRawToken();
-        return !bearer(request) || raw.equals(tokens.accessToken()) || raw.equals(tokens.idToken());
+        JsonObject session = Jwt.decode(tokens.idToken());
+        return caller.getSubject() != null && caller.getSubject().equals(session.getString("sub", null))
+                && caller.getIssuer() != null && caller.getIssuer().equals(session.getString("iss", null));
     }
 
     private static boolean bearer(HttpServletRequest request) {
