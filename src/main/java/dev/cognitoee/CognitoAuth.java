@@ -6,6 +6,7 @@ import dev.cognitoee.credentials.FederatedLogins;
 import dev.cognitoee.event.AuthEvents;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
+import dev.cognitoee.session.SessionOwner;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
 import dev.cognitoee.session.SignInFlow;
@@ -221,13 +222,12 @@ public class CognitoAuth {
             return;
         }
         SessionTokens tokens = SessionStore.tokens(request);
-        SessionStore.end(request);
+        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
         if (tokens == null) {
             return;
         }
         // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
         revocations.revokeSession(tokens.accessToken(), tokens.idToken());
-        credentials.forgetUser(tokens.username());
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
@@ -300,7 +300,7 @@ public class CognitoAuth {
             return null;
         }
         SessionTokens session = SessionStore.tokens(request);
-        return session != null && session.holds(caller.getRawToken()) ? null : caller;
+        return session != null && SessionOwner.isCaller(request, caller, session) ? null : caller;
     }
 
     /**

@@ -8,7 +8,9 @@ import dev.cognitoee.testing.TokenMinter;
 import jakarta.security.enterprise.SecurityContext;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,12 +58,28 @@ public class CredentialsBenchmark {
                 Instant.now().plusSeconds(3600));
         FakeHttp browser = new FakeHttp();
         caller.request = browser.request();
-        caller.securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> null);
         Instant now = Instant.now();
         TokenMinter pool = new TokenMinter("kid");
-        SessionStore.signIn(caller.request, new SessionTokens("alice", pool.access(now),
+        String accessToken = pool.access(now);
+        SessionStore.signIn(caller.request, new SessionTokens("alice", accessToken,
                 pool.sign(TokenMinter.idClaims(now)), "refresh", now.plusSeconds(3600)));
+        Object sub = TokenMinter.accessClaims(now).get("sub");
+        // The request's caller, as the mechanism hands it out for a signed-in session: the session's access token.
+        JsonWebToken sessionCaller = (JsonWebToken) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRawToken" -> accessToken;
+                    case "getSubject" -> sub;
+                    case "getIssuer" -> TokenMinter.ISSUER;
+                    case "getName" -> "alice";
+                    case "getClaim" -> "token_use".equals(args[0]) ? "access" : null;
+                    default -> null;
+                });
+        caller.securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getCallerPrincipal" -> sessionCaller;
+                    case "getPrincipalsByType" -> Set.of(sessionCaller);
+                    default -> null;
+                });
         module = new CognitoAwsCredentialsProvider(caller);
         if (!"ASIAEXAMPLE".equals(module.resolveCredentials().accessKeyId())) {
             throw new IllegalStateException("the module did not resolve the caller's credentials");

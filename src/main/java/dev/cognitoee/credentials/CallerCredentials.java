@@ -1,42 +1,36 @@
 package dev.cognitoee.credentials;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigKeys;
 import dev.cognitoee.session.SessionStore;
 import dev.cognitoee.session.SessionTokens;
-import dev.cognitoee.token.CallerToken;
+import dev.cognitoee.token.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The current caller's AWS credentials: who the caller is (a signed-in session, a bearer id token, federated
- * logins, or a guest), and a cache of credentials per caller, each kept until shortly before its own expiration.
- * Concurrent requests of one caller share one fetch; one caller's credentials are never handed to another, since
- * the cache key is derived from the caller's own verified identity on every call.
+ * The current caller's AWS credentials: who the caller is ({@link RequestCaller}: the caller that authenticated the
+ * request, else the session's federated logins or guest), and a cache of credentials per caller, each kept until
+ * shortly before its own expiration. Users are keyed on their verified {@code sub} and issuer, never a name.
+ * Concurrent requests of one caller share one fetch, run outside any lock; a request waits for another's fetch at
+ * most {@link FetchBounds#waitForFetch}. One caller's credentials never reach another, since the cache key is
+ * derived from the caller's own verified identity on every call.
  */
 @ApplicationScoped
 public class CallerCredentials {
 
-    private static final String GUEST_IDENTITY = "dev.cognitoee.credentials.guestIdentityId";
-    private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(CallerCredentials.class.getName());
+    private static final long MAXIMUM_CALLERS = 100_000;
 
     @Inject
     CognitoConfig config;
@@ -51,11 +45,20 @@ public class CallerCredentials {
     @Inject
     SecurityContext securityContext;
 
-    private final Cache<String, CredentialsAndIdentityId> cache = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfter(new UntilShortlyBeforeExpiration())
-            .executor(Runnable::run)
-            .build();
+    private final CredentialsCache cache;
+    private final SessionHoldings holdings;
+
+    /** For CDI. */
+    public CallerCredentials() {
+        this(Clock.systemUTC());
+    }
+
+    CallerCredentials(Clock clock) {
+        cache = new CredentialsCache(clock, MAXIMUM_CALLERS);
+        // As long as anything a session's caller keys point to can still be cached: credentials and identity ids.
+        holdings = new SessionHoldings(MAXIMUM_CALLERS,
+                CredentialsLifetime.MAX_FRESH.plus(IdentityPoolCredentialsProvider.IDENTITY_ID_LIFETIME));
+    }
 
     /** The caller's credentials, from the cache when still fresh. */
     public CredentialsAndIdentityId current() {
@@ -66,21 +69,24 @@ public class CallerCredentials {
      * The caller's credentials; with {@code forceRefresh}, fetched anew.
      *
      * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in and guests are not allowed,
-     *                              {@code NO_IDENTITY_POOL}, or the provider's error
+     *                              {@code NO_IDENTITY_POOL}, {@code NOT_AUTHORIZED} when the caller has no id token
+     *                              to exchange (a bearer access token) or no {@code sub}, {@code SERVICE_UNAVAILABLE}
+     *                              when the identity pool (or another request's fetch) takes too long, or the
+     *                              provider's error
      */
     public CredentialsAndIdentityId current(boolean forceRefresh) {
-        CredentialsRequest caller = caller(forceRefresh);
-        if (forceRefresh) {
-            cache.invalidate(caller.cacheKey());
+        if (provider instanceof IdentityPoolCredentialsProvider pool) {
+            pool.requireIdentityPool(); // without one, no caller is ever told about id tokens it lacks
         }
-        CredentialsAndIdentityId credentials;
-        try {
-            credentials = cache.get(caller.cacheKey(), key -> provider.getCredentialsAndIdentityId(caller));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof CognitoAuthException cognito ? cognito : e;
+        RequestCaller.Resolved caller = RequestCaller.resolve(config, request, securityContext, forceRefresh);
+        CredentialsRequest asked = caller.request();
+        if (caller.session() != null) {
+            holdings.record(caller.session().getId(), asked.cacheKey());
         }
-        if (!caller.authenticated() && caller.identityId() == null) {
-            request.getSession(true).setAttribute(GUEST_IDENTITY, credentials.identityId());
+        CredentialsAndIdentityId credentials = cache.get(asked.cacheKey(), forceRefresh,
+                FetchBounds.waitForFetch(config), provider, () -> provider.getCredentialsAndIdentityId(asked));
+        if (!asked.authenticated()) {
+            GuestIdentity.remember(caller.session(), credentials.identityId());
         }
         return credentials;
     }
@@ -88,88 +94,68 @@ public class CallerCredentials {
     /** Forgets the current caller's credentials, if there is a caller (before its logins change). */
     public void forgetCaller() {
         try {
-            forget(caller(false).cacheKey());
+            forget(RequestCaller.resolve(config, request, securityContext, false).request().cacheKey());
         } catch (CognitoAuthException nobody) {
             // no caller, nothing cached
         }
     }
 
-    /** Forgets the credentials of the user {@code username} (at sign-out). */
-    public void forgetUser(String username) {
-        forget(userKey(username));
+    /**
+     * Forgets everything cached for whoever {@code session} holds (Amplify's {@code clearCredentialsAndIdentityId}),
+     * and asks the provider to do the same for each: its signed-in user (by {@code sub} and issuer, from the id
+     * token of its tokens), its federated logins, its guest, and whatever else this node served credentials for on
+     * behalf of the session. Call it at every end of a session: sign-out, a refused refresh, expiry, sign-in as
+     * another user.
+     *
+     * <p>It needs no current request (an {@code HttpSessionListener.sessionDestroyed} may call it) and works on an
+     * invalidated session: what it can read from the session's attributes it reads (they are readable until
+     * invalidation ends, and in {@code sessionDestroyed}); for the rest it goes by the session's id, which stays
+     * readable after invalidation, through the record kept at each {@link #current} call for the session.
+     */
+    public void forgetSession(HttpSession session) {
+        String sessionId = sessionId(session);
+        Set<String> keys = new LinkedHashSet<>();
+        if (sessionId != null) {
+            keys.addAll(holdings.take(sessionId));
+            keys.add(CacheKeys.guest(sessionId));
+        }
+        keys.addAll(keysHeldBy(session));
+        keys.forEach(this::forget);
+    }
+
+    /** The keys the session's attributes point to; none when it is invalidated. */
+    private static Set<String> keysHeldBy(HttpSession session) {
+        Set<String> keys = new LinkedHashSet<>();
+        SessionTokens tokens = SessionStore.tokens(session); // null when invalidated
+        if (tokens != null) {
+            try {
+                JsonObject claims = Jwt.decode(tokens.idToken());
+                keys.add(RequestCaller.userKey(claims.getString("iss", null), claims.getString("sub", null)));
+            } catch (IllegalArgumentException | CognitoAuthException | ClassCastException unreadable) {
+                LOG.log(Level.FINE, "The session's id token names no user; nothing cached for one");
+            }
+        }
+        Map<String, String> federated = FederatedLogins.of(session);
+        if (!federated.isEmpty()) {
+            keys.add(CacheKeys.federated(federated));
+        }
+        return keys;
+    }
+
+    private static String sessionId(HttpSession session) {
+        try {
+            return session.getId();
+        } catch (IllegalStateException invalidated) { // Servlet says getId does not throw; some containers do
+            return null;
+        }
     }
 
     private void forget(String cacheKey) {
-        cache.invalidate(cacheKey);
-        provider.clearCredentialsAndIdentityId(cacheKey);
-    }
-
-    private CredentialsRequest caller(boolean forceRefresh) {
-        Map<String, String> logins = new LinkedHashMap<>(FederatedLogins.of(request));
-        SessionTokens tokens = SessionStore.tokens(request);
-        if (tokens != null) {
-            logins.put(config.identityProviderName(), tokens.idToken());
-            return new CredentialsRequest(true, userKey(tokens.username()), logins, null, forceRefresh);
-        }
-        JsonWebToken jwt = CallerToken.of(securityContext).orElse(null);
-        if (jwt != null && "id".equals(jwt.getClaim("token_use"))) {
-            logins.put(config.identityProviderName(), jwt.getRawToken());
-            return new CredentialsRequest(true, userKey(jwt.getClaim("cognito:username")), logins, null,
-                    forceRefresh);
-        }
-        if (!logins.isEmpty()) {
-            return new CredentialsRequest(true, "federated:" + digest(logins.toString()), logins, null,
-                    forceRefresh);
-        }
-        if (config.allowGuestAccess()) {
-            HttpSession session = request.getSession(true);
-            String guestIdentity = (String) session.getAttribute(GUEST_IDENTITY);
-            return new CredentialsRequest(false, "guest:" + session.getId(), Map.of(), guestIdentity, forceRefresh);
-        }
-        throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "No signed-in caller, and guest access is off ("
-                + CognitoConfigKeys.ALLOW_GUEST_ACCESS + ")");
-    }
-
-    /** Users are told apart by their Cognito username, unique in the pool, which the session keeps decoded. */
-    private static String userKey(String username) {
-        return "user:" + username;
-    }
-
-    /** Federated tokens identify the caller but must not sit in memory as cache keys. */
-    private static String digest(String text) {
+        cache.forget(cacheKey);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
-    }
-
-    /** Fresh until a quarter of the remaining lifetime (at most 5 minutes) before the credentials expire. */
-    private static final class UntilShortlyBeforeExpiration implements Expiry<String, CredentialsAndIdentityId> {
-        @Override
-        public long expireAfterCreate(String key, CredentialsAndIdentityId value, long currentTime) {
-            Duration remaining = Duration.between(Instant.now(), value.expiration());
-            if (remaining.isNegative()) {
-                return 0;
-            }
-            Duration margin = remaining.dividedBy(4);
-            if (margin.compareTo(MAX_REFRESH_MARGIN) > 0) {
-                margin = MAX_REFRESH_MARGIN;
-            }
-            return remaining.minus(margin).toNanos();
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, CredentialsAndIdentityId value, long currentTime,
-                                      long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(String key, CredentialsAndIdentityId value, long currentTime,
-                                    long currentDuration) {
-            return currentDuration;
+            provider.clearCredentialsAndIdentityId(cacheKey);
+        } catch (RuntimeException e) { // an application's provider failing must not stop a sign-out
+            LOG.log(Level.WARNING, "The credentials provider failed to forget a caller: {0}", e.getClass().getName());
         }
     }
 }

@@ -25,10 +25,20 @@ public final class FederatedLogins {
     }
 
     /** The federated logins of the request's session (empty when none). */
-    @SuppressWarnings("unchecked")
     public static Map<String, String> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object logins = session == null ? null : session.getAttribute(ATTRIBUTE);
+        return session == null ? Map.of() : of(session);
+    }
+
+    /** The federated logins of {@code session} (empty when none, or when the session is invalidated). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> of(HttpSession session) {
+        Object logins;
+        try {
+            logins = session.getAttribute(ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return Map.of();
+        }
         return logins == null ? Map.of() : Map.copyOf((Map<String, String>) logins);
     }
 }

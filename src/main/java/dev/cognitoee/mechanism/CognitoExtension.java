@@ -47,7 +47,8 @@ public class CognitoExtension implements Extension {
             SignInFlow.class,
             TokenRefresher.class,
             AuthEvents.class,
-            CallerCredentials.class);
+            CallerCredentials.class,
+            SessionEndListener.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;

@@ -25,11 +25,6 @@ public record SessionTokens(String username, String accessToken, String idToken,
                 newRefreshToken != null ? newRefreshToken : refreshToken, newExpiresAt);
     }
 
-    /** Whether {@code token} is this session's access or id token (the session's user is then the token's caller). */
-    public boolean holds(String token) {
-        return token != null && (token.equals(accessToken) || token.equals(idToken));
-    }
-
     @Override
     public String toString() {
         return "SessionTokens[" + username + ", expiresAt=" + expiresAt + "]"; // never the tokens

@@ -191,6 +191,31 @@ class AwsCredentialsIT {
     }
 
     @Test
+    void aBearerIdTokenWithTheSessionCookieOfAnotherUserGetsTheBearersCredentialsNeverTheCookies() {
+        CognitoFixture fixture = CognitoFixture.shared();
+        String ann = "aws-ann-" + System.nanoTime();
+        String ben = "aws-ben-" + System.nanoTime();
+        fixture.createUser(ann, "user");
+        fixture.createUser(ben, "user");
+        Browser bens = signedIn(ben);
+        String bensIdentity = session(bens).getString("identityId");
+        String annsIdToken = fixture.signIn(ann).idToken();
+
+        HttpResponse<String> mixed = bens.get("api/aws-identity", "Authorization", "Bearer " + annsIdToken);
+
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(200);
+        String providerKey = "cognito-idp." + CognitoLocal.REGION.id() + ".amazonaws.com/" + fixture.poolId;
+        String annsIdentity = AwsStandIns.identity().identityFor(providerKey, Jwt.decode(annsIdToken).getString("sub"))
+                .orElseThrow(() -> new AssertionError("the identity pool never saw Ann's id token"));
+        assertThat(annsIdentity).isNotEqualTo(bensIdentity);
+        assertThat(AwsStandIns.identity().identityOf(Http.json(mixed).getString("accessKeyId")))
+                .contains(annsIdentity);
+        HttpResponse<String> bensOwn = bens.get("api/aws-identity");
+        assertThat(AwsStandIns.identity().identityOf(Http.json(bensOwn).getString("accessKeyId")))
+                .as("Ben, without the bearer token").contains(bensIdentity);
+    }
+
+    @Test
     void aFederatedLoginGetsCredentialsOfItsOwn() {
         Browser browser = new Browser(base);
         HttpResponse<String> loaded = browser.postJson("api/federated-login", Json.createObjectBuilder()
@@ -218,6 +243,45 @@ class AwsCredentialsIT {
         assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
         assertThat(Http.json(after).getString("error")).isEqualTo("NOT_SIGNED_IN");
         assertThat(after.body()).doesNotContain("ASIA");
+    }
+
+    /**
+     * Every end of a session makes the module forget the caller's credentials and identity id on this node: the next
+     * session of the same user asks the identity pool again (GetId and GetCredentialsForIdentity), where a cache
+     * that outlived the session would have answered.
+     */
+    @Test
+    void everyEndOfASessionForgetsTheCallersCredentials() {
+        String user = "aws-" + System.nanoTime();
+        String other = "aws-other-" + System.nanoTime();
+        CognitoFixture.shared().createUser(user, "user");
+        CognitoFixture.shared().createUser(other, "user");
+        FakeCognitoIdentity identity = AwsStandIns.identity();
+        String identityId = session(signedIn(user)).getString("identityId");
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId)).isEqualTo(1);
+
+        Browser signingOut = signedIn(user);
+        assertThat(session(signingOut).getString("identityId")).isEqualTo(identityId);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId)).as("a second session reuses them").isEqualTo(1);
+        assertThat(signingOut.postJson("api/sign-out", Json.createObjectBuilder().build()).statusCode()).isEqualTo(200);
+        Browser afterSignOut = signedIn(user);
+        assertThat(session(afterSignOut).getString("identityId")).isEqualTo(identityId);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId)).as("after a sign-out").isEqualTo(2);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, identityId)).isEqualTo(2);
+
+        assertThat(afterSignOut.postJson("api/invalidate", Json.createObjectBuilder().build()).statusCode())
+                .isEqualTo(200);
+        Browser afterInvalidation = signedIn(user);
+        session(afterInvalidation);
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId)).as("after the application ended the session")
+                .isEqualTo(3);
+
+        HttpResponse<String> otherSignsIn = afterInvalidation.postJson("api/sign-in", Json.createObjectBuilder()
+                .add("username", other).add("password", CognitoFixture.PASSWORD).build());
+        assertThat(otherSignsIn.statusCode()).isEqualTo(200);
+        session(signedIn(user));
+        assertThat(identity.calls(FakeCognitoIdentity.GET_ID, identityId))
+                .as("after another user signed in on the session").isEqualTo(4);
     }
 
     private S3Client s3(AwsSessionCredentials credentials) {

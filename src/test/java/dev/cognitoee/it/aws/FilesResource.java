@@ -1,6 +1,7 @@
 package dev.cognitoee.it.aws;
 
 import dev.cognitoee.AuthSession;
+import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** What a "my files" page does: S3 as the caller, plus the session and federation calls the tests need. */
@@ -28,6 +30,10 @@ public class FilesResource {
 
     @Inject
     CognitoAuth auth;
+
+    @Inject
+    @Cognito
+    AwsCredentialsProvider credentials;
 
     @PUT
     @Path("files/{key: .+}")
@@ -45,6 +51,14 @@ public class FilesResource {
         return s3(() -> Json.createObjectBuilder().add("content", files.get(key)).build());
     }
 
+    /** Whose AWS credentials this request gets: their access key (never the secret). */
+    @GET
+    @Path("aws-identity")
+    public Response awsIdentity() {
+        return s3(() -> Json.createObjectBuilder()
+                .add("accessKeyId", credentials.resolveCredentials().accessKeyId()).build());
+    }
+
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +72,17 @@ public class FilesResource {
     public JsonObject signOut() {
         auth.signOut();
         return Json.createObjectBuilder().add("signedOut", true).build();
+    }
+
+    /** The application ends the session itself, as a session timeout would. */
+    @POST
+    @Path("invalidate")
+    public JsonObject invalidate(@jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Json.createObjectBuilder().add("invalidated", session != null).build();
     }
 
     @POST
@@ -89,10 +114,14 @@ public class FilesResource {
         } catch (CognitoAuthException e) {
             int status = switch (e.error()) {
                 case NOT_SIGNED_IN, NOT_AUTHORIZED -> 401;
-                case SERVICE_UNAVAILABLE -> 503;
+                case SERVICE_UNAVAILABLE, TOO_MANY_REQUESTS -> 503; // Cognito's outage or throttling: try later
                 default -> 400;
             };
-            return Response.status(status).entity(Json.createObjectBuilder().add("error", e.error().name())
+            Response.ResponseBuilder response = Response.status(status);
+            if (status == 503) {
+                response.header("Retry-After", "5");
+            }
+            return response.entity(Json.createObjectBuilder().add("error", e.error().name())
                     .add("message", e.getMessage()).build()).build();
         } catch (S3Exception e) {
             return Response.status(502).entity(Json.createObjectBuilder().add("s3Status", e.statusCode())

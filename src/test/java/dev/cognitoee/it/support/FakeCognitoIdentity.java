@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GetCredentialsForIdentity} as the AWS SDK v2 sends it (unsigned). It verifies the {@code Logins} tokens for
  * real (RS256 signature against the provider's JWKS, issuer, audience, expiry) and issues fresh random session
  * credentials, which it remembers so that an S3 stand-in can check signatures. It counts every call per operation and
- * per identity. It never logs tokens or secrets.
+ * per identity, and can inject faults (a delay, throttling, a 500) into every answer. It never logs tokens or secrets.
  */
 public final class FakeCognitoIdentity implements AutoCloseable {
 
@@ -78,6 +78,11 @@ public final class FakeCognitoIdentity implements AutoCloseable {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private volatile boolean allowUnauthenticated;
     private volatile Duration credentialsLifetime = Duration.ofHours(1);
+    private volatile Duration delay = Duration.ZERO;
+    private volatile Injected injected;
+
+    /** An injected failure: every call is answered with this status and Cognito error type. */
+    private record Injected(int status, String type) {}
 
     private record Login(String provider, String subject) {}
 
@@ -211,11 +216,43 @@ public final class FakeCognitoIdentity implements AutoCloseable {
     }
 
     /**
+     * How many of the requests named {@code operation} were an SDK's retries (its {@code amz-sdk-request} header
+     * says {@code attempt=2} or more), so that {@code calls(operation) - retries(operation)} counts the calls the
+     * client meant to make.
+     */
+    public int retries(String operation) {
+        return count(operation + " retry");
+    }
+
+    /**
      * How many requests named {@code operation} concerned {@code identityId}: GetId calls that returned it, and
      * GetCredentialsForIdentity calls that asked for it (refused ones included).
      */
     public int calls(String operation, String identityId) {
         return count(operation + " " + identityId);
+    }
+
+    /**
+     * Fault injection: every call from now on is answered only after {@code answerDelay} (zero: at once), as a slow
+     * or overloaded identity pool would. The call still counts when it arrives.
+     */
+    public void delay(Duration answerDelay) {
+        delay = answerDelay;
+    }
+
+    /**
+     * Fault injection: every call from now on is answered with HTTP {@code status} and the Cognito error
+     * {@code errorType}, such as 400 {@code TooManyRequestsException} (throttling) or 500
+     * {@code InternalErrorException}, with a message naming an internal host, which must not reach a client.
+     */
+    public void fail(int status, String errorType) {
+        injected = new Injected(status, errorType);
+    }
+
+    /** Ends every injected fault: no delay, no failure. */
+    public void heal() {
+        delay = Duration.ZERO;
+        injected = null;
     }
 
     /** Sets all call counters back to zero. */
@@ -235,8 +272,20 @@ public final class FakeCognitoIdentity implements AutoCloseable {
             String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
             String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
             increment(operation);
+            if (isRetry(exchange)) {
+                increment(operation + " retry");
+            }
+            if (!pause()) {
+                return; // closing: the client has gone or will time out
+            }
+            Injected failure = injected;
             int status = 200;
             JsonObject response;
+            if (failure != null) {
+                send(exchange, failure.status(), error(failure.type(),
+                        "Injected fault on internal host ip-10-0-3-7.ec2.internal"));
+                return;
+            }
             try {
                 JsonObject request = read(exchange);
                 response = switch (operation) {
@@ -252,6 +301,26 @@ public final class FakeCognitoIdentity implements AutoCloseable {
                 response = error("InternalErrorException", "The fake failed: " + e.getClass().getSimpleName());
             }
             send(exchange, status, response);
+        }
+    }
+
+    private static boolean isRetry(HttpExchange exchange) {
+        String attempt = Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request")).orElse("");
+        return attempt.contains("attempt=") && !attempt.contains("attempt=1;") && !attempt.endsWith("attempt=1");
+    }
+
+    /** Waits the injected delay; false when interrupted (the fake is closing). */
+    private boolean pause() {
+        Duration wait = delay;
+        if (wait.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(wait.toMillis()); // the fault itself: an identity pool that answers late
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
