@@ -33,8 +33,10 @@ import java.util.logging.Logger;
  * threads inside the application server) and a fetch may hang for the whole connect and read timeout:
  * <ul>
  *   <li>At most one fetch is in flight. No thread ever waits for a fetch to serve a key it already has.</li>
- *   <li>Cold start (no set yet): one request fetches; every other request meanwhile fails at once with
- *       {@link SigningKeysUnavailableException} (503 with Retry-After), instead of each holding a thread.</li>
+ *   <li>Cold start (no set yet): one request fetches; the others wait for it {@link #COLD_START_WAIT} at most
+ *       (a healthy endpoint answers well within it, so a first burst of requests is served), then fail with
+ *       {@link SigningKeysUnavailableException} (503 with Retry-After) instead of each holding a thread for as long
+ *       as a hanging endpoint would.</li>
  *   <li>The set is cached for {@link #CACHE_TIME_TO_LIVE}. Past that, one request refreshes it while the others
  *       go on with the old set; a set that cannot be refreshed stays in service for as long as the outage lasts.</li>
  *   <li>A failed fetch is remembered for {@link #FAILURE_MEMORY}: no fetch is tried before it is over.</li>
@@ -55,6 +57,11 @@ final class SigningKeys {
      * attempt; long enough that an endpoint that hangs costs at most one thread per 5 s, not one per request.
      */
     static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
+    /**
+     * How long a request waits for another one's first fetch of the set: enough for a healthy endpoint (tens of
+     * milliseconds), short enough that a hanging one holds no request for long.
+     */
+    static final Duration COLD_START_WAIT = Duration.ofMillis(500);
     /** The fetch bound for a source whose own timeouts are the defaults (5 s connect, 5 s read), and a margin. */
     private static final Duration DEFAULT_FETCH_BOUND = Duration.ofSeconds(11);
     private static final int JWKS_SIZE_LIMIT_BYTES = 64 * 1024;
@@ -123,14 +130,14 @@ final class SigningKeys {
         return Optional.ofNullable(refetchForUnknownKid(current, now).keys.get(kid));
     }
 
-    /** The first set: fetched by one request, while every other one fails at once. */
+    /** The first set: fetched by one request, which the others wait for briefly. */
     private Snapshot firstFetch(long now) throws SigningKeysUnavailableException {
         if (now < retryNotBefore) {
             throw new SigningKeysUnavailableException(UNAVAILABLE + "the last attempt failed less than "
                     + FAILURE_MEMORY.toSeconds() + " s ago", null);
         }
-        if (!fetching.tryLock()) {
-            throw new SigningKeysUnavailableException(UNAVAILABLE + "another request is fetching them", null);
+        if (!lockWithin(COLD_START_WAIT.compareTo(fetchBound) < 0 ? COLD_START_WAIT : fetchBound)) {
+            throw new SigningKeysUnavailableException(UNAVAILABLE + "another request is still fetching them", null);
         }
         try {
             Snapshot latest = snapshot;
@@ -143,6 +150,15 @@ final class SigningKeys {
             return fetchLocked();
         } finally {
             fetching.unlock();
+        }
+    }
+
+    private boolean lockWithin(Duration wait) {
+        try {
+            return fetching.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -173,12 +189,7 @@ final class SigningKeys {
         if (now < retryNotBefore) {
             return snapshot;
         }
-        try {
-            if (!fetching.tryLock(fetchBound.toMillis(), TimeUnit.MILLISECONDS)) {
-                return snapshot;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!lockWithin(fetchBound)) {
             return snapshot;
         }
         try {
