@@ -41,10 +41,12 @@ final class SignInResponses {
         };
     }
 
-    /** Whether the client should come back later (throttled, or Cognito unreachable) rather than try again now. */
+    /**
+     * Whether the whole service asks the client to come back later (throttled, or Cognito unreachable), rather than
+     * this user being told something (a wrong password, a lockout of this account) on the application's error page.
+     */
     static boolean isTryAgainLater(CognitoAuthException failure) {
-        int status = status(failure);
-        return status == 429 || status == HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        return failure.error() == AuthError.TOO_MANY_REQUESTS || failure.error() == AuthError.SERVICE_UNAVAILABLE;
     }
 
     /** 403 for a sign-in posted from another origin: JSON for JSON clients, a line of text for a form. */
