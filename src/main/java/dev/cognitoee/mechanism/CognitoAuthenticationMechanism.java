@@ -60,6 +60,8 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStoreHandler;
 
+    private final OutageLog outageLog = new OutageLog(LOG, System::nanoTime);
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -84,7 +86,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         try {
             sessionToken = sessionCaller.verifiedToken(request);
         } catch (CognitoAuthException e) {
-            LOG.log(Level.WARNING, "Session not judged, answering 503: {0}", e.getMessage());
+            outageLog.answered503("Session not judged, answering 503: {0}", e.getMessage());
             return serviceUnavailable(request, response);
         }
         if (sessionToken != null) {
@@ -139,7 +141,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             return invalidToken(response, context, e.rejection().description());
         } catch (SigningKeysUnavailableException e) {
-            LOG.log(Level.WARNING, "Bearer token not judged, answering 503: {0}", e.getMessage());
+            outageLog.answered503("Bearer token not judged, answering 503: {0}", e.getMessage());
             return serviceUnavailable(request, response);
         }
     }
