@@ -2,7 +2,6 @@ package dev.cognitoee.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cognitoee.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -50,7 +49,7 @@ final class UserPoolRevocationCheck {
         this.clock = clock;
         this.honouredUntil = Caffeine.newBuilder()
                 .maximumSize(MAX_REMEMBERED_ANSWERS)
-                .expireAfter(new UntilStored())
+                .expireAfter(ExpiresAt.<TokenDigest, Instant>of(until -> until, clock))
                 .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the server
                 .build();
     }
@@ -132,23 +131,5 @@ final class UserPoolRevocationCheck {
             return array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(scope));
         }
         return false;
-    }
-
-    private final class UntilStored implements Expiry<TokenDigest, Instant> {
-        @Override
-        public long expireAfterCreate(TokenDigest key, Instant until, long currentTime) {
-            long millis = until.toEpochMilli() - clock.millis();
-            return Math.max(0, TimeUnit.MILLISECONDS.toNanos(millis)); // saturates instead of overflowing
-        }
-
-        @Override
-        public long expireAfterUpdate(TokenDigest key, Instant until, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, until, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(TokenDigest key, Instant until, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }

@@ -2,13 +2,11 @@ package dev.cognitoee.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers tokens that passed verification, so that a repeated token costs a digest and a lookup instead of an
@@ -25,7 +23,7 @@ final class VerifiedTokenCache {
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .expireAfter(new UntilTokenExpiry())
+                .expireAfter(ExpiresAt.<TokenDigest, VerifiedClaims>of(VerifiedClaims::expiresAt, clock))
                 .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the server
                 .build();
     }
@@ -62,23 +60,5 @@ final class VerifiedTokenCache {
 
     /** A SHA-256 digest as four longs: cheap to hash and compare. */
     record TokenDigest(long a, long b, long c, long d) {
-    }
-
-    private final class UntilTokenExpiry implements Expiry<TokenDigest, VerifiedClaims> {
-        @Override
-        public long expireAfterCreate(TokenDigest key, VerifiedClaims value, long currentTime) {
-            long millis = value.expiresAt().toEpochMilli() - clock.millis();
-            return Math.max(0, TimeUnit.MILLISECONDS.toNanos(millis)); // saturates instead of overflowing
-        }
-
-        @Override
-        public long expireAfterUpdate(TokenDigest key, VerifiedClaims value, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(TokenDigest key, VerifiedClaims value, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }
