@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs Debian's chromium and chromium-driver for the demo's browser test (DemoBrowserIT), when they are missing.
-# Run by the Maven build (profile install-chromium); needs root, or sudo without a password.
+# Run by .ci/run (the Maven build does not install system packages); needs root, or sudo without a password.
+# Without the browser, `mvn verify` reports DemoBrowserIT as skipped.
 set -eu
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     exit 0
@@ -11,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
         SUDO="sudo"
     else
         echo "The browser test needs Debian's chromium and chromium-driver, and this build cannot install them" >&2
-        echo "(not root, no sudo): run 'sudo apt-get install chromium chromium-driver' once." >&2
+        echo "(not root, no sudo): run 'sudo src/test/chromium/install.sh' once." >&2
         exit 1
     fi
 fi

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * with every sign-in path of its login page, the pages for signed-in users, groups and S3 files, and sign-out.
  * Screenshots of the main path go to {@code cognitoee.screenshotDir}.
  */
+@EnabledIf(value = "dev.cognitoee.it.demo.Chromium#installed", disabledReason = Chromium.MISSING)
 class DemoBrowserIT {
 
     private static DemoStack demo;
