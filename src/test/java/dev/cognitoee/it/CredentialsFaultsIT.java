@@ -274,10 +274,11 @@ class CredentialsFaultsIT {
         LOG.info(USERS + " concurrent users, a PUT and a GET each: " + getIdCalls + " GetId (" + getIdRetried
                 + " of them SDK retries) and " + getCredentialsCalls + " GetCredentialsForIdentity ("
                 + getCredentialsRetried + " retries)");
-        // One fetch per user: exactly one first attempt of each call. An attempt that outlives the 3 s read timeout
-        // on a loaded machine is retried once by the SDK, which the stand-in tells apart by its amz-sdk-request.
-        assertThat(getIdCalls - getIdRetried).isEqualTo(USERS);
-        assertThat(getCredentialsCalls - getCredentialsRetried).isEqualTo(USERS);
+        // One fetch per user: at most one first attempt of each call per user. An attempt that outlives the 3 s read
+        // timeout on a loaded machine is retried once by the SDK, which the stand-in tells apart by its
+        // amz-sdk-request; a first attempt lost before it arrived (a connect timeout) shows up only as its retry.
+        assertThat(getIdCalls - getIdRetried).isBetween(USERS - getIdRetried, USERS);
+        assertThat(getCredentialsCalls - getCredentialsRetried).isBetween(USERS - getCredentialsRetried, USERS);
         assertThat(getIdRetried).isLessThanOrEqualTo(USERS * (MAX_ATTEMPTS - 1));
     }
 }
