@@ -140,6 +140,26 @@ class CallerCredentialsTest {
         }
     }
 
+    /**
+     * Waits until {@code count} requests wait on the one fetch in flight (a thread blocked in its future's
+     * {@code get} is one of its dependents), so that none of them can arrive after it ended and fetch again.
+     */
+    private void awaitWaitersOnTheFetchInFlight(int count) throws Exception {
+        java.lang.reflect.Field cacheField = CallerCredentials.class.getDeclaredField("cache");
+        cacheField.setAccessible(true);
+        java.lang.reflect.Field inFlightField = CredentialsCache.class.getDeclaredField("inFlight");
+        inFlightField.setAccessible(true);
+        java.util.Map<?, ?> inFlight = (java.util.Map<?, ?>) inFlightField.get(cacheField.get(credentials));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (inFlight.values().stream().anyMatch(f -> ((CompletableFuture<?>) f).getNumberOfDependents() >= count)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(count + " requests never waited on the fetch in flight");
+    }
+
     private void awaitStarted() throws InterruptedException {
         assertThat(provider.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the provider was called").isTrue();
     }
@@ -358,6 +378,7 @@ class CallerCredentialsTest {
         for (int i = 0; i < 3; i++) {
             all.add(currentInThread(anns));
         }
+        awaitWaitersOnTheFetchInFlight(3);
         provider.release();
 
         for (CompletableFuture<CredentialsAndIdentityId> each : all) {
