@@ -98,16 +98,6 @@ final class CredentialsCache {
         });
     }
 
-    /** Whether credentials of {@code key} are cached (fresh or not yet evicted). */
-    boolean holds(String key) {
-        return fresh.getIfPresent(key) != null;
-    }
-
-    /** How many fetches are in progress now. */
-    int fetchesInFlight() {
-        return inFlight.size();
-    }
-
     /** Caches the result unless the key was forgotten meanwhile; atomic with {@link #forget}. */
     private void publish(String key, CompletableFuture<CredentialsAndIdentityId> mine,
                          CredentialsAndIdentityId result) {
