@@ -241,6 +241,11 @@ class CredentialsFaultsIT {
         } finally {
             signIns.shutdownNow();
         }
+        // The pool's keys, fetched once before the burst: a cold JWKS fetch in a freshly deployed WAR can outlast
+        // the cold-start wait on a loaded 2-core machine, and that burst is SigningKeysTest's subject, not this one's.
+        HttpResponse<String> caller = browsers.get(0).get("api/caller");
+        assertThat(caller.statusCode()).as(caller.body()).isEqualTo(200);
+        assertThat(Http.json(caller).getString("name")).isEqualTo(users.get(0));
         int getIds = identity().calls(FakeCognitoIdentity.GET_ID);
         int getIdRetries = identity().retries(FakeCognitoIdentity.GET_ID);
         int getCredentials = identity().calls(FakeCognitoIdentity.GET_CREDENTIALS);

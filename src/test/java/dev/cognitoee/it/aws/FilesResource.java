@@ -51,6 +51,13 @@ public class FilesResource {
         return s3(() -> Json.createObjectBuilder().add("content", files.get(key)).build());
     }
 
+    /** Who the session is, without any AWS call. */
+    @GET
+    @Path("caller")
+    public JsonObject caller(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        return Json.createObjectBuilder().add("name", security.getUserPrincipal().getName()).build();
+    }
+
     /** Whose AWS credentials this request gets: their access key (never the secret). */
     @GET
     @Path("aws-identity")
