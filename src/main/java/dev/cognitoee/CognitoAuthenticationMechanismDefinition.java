@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * {@code IdentityStore} backed by the configured Amazon Cognito user pool.
  *
  * <p>Every attribute has a MicroProfile Config key, named in its documentation and in the matching constant of
- * {@link dev.cognitoee.config.CognitoConfigKeys}. A value found in MicroProfile Config (system property,
+ * {@link dev.cognitoee.internal.config.CognitoConfigKeys}. A value found in MicroProfile Config (system property,
  * environment variable, {@code microprofile-config.properties}) wins over the attribute; an empty attribute means
  * "not set here". A missing or malformed required value fails the deployment with a message naming the key.
  *

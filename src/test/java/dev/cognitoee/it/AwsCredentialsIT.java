@@ -12,7 +12,7 @@ import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.TestWars;
-import dev.cognitoee.token.Jwt;
+import dev.cognitoee.internal.token.Jwt;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;

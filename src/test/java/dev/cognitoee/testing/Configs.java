@@ -1,8 +1,8 @@
 package dev.cognitoee.testing;
 
-import dev.cognitoee.config.CognitoConfig;
-import dev.cognitoee.config.CognitoConfigReader;
-import dev.cognitoee.config.InvalidConfigurationException;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.CognitoConfigReader;
+import dev.cognitoee.internal.config.InvalidConfigurationException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.cognitoee.testing;
 
-import dev.cognitoee.event.AuthEvents;
+import dev.cognitoee.internal.session.AuthEvents;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.cognitoee.it.custom;
 
-import dev.cognitoee.credentials.CredentialsAndIdentityId;
-import dev.cognitoee.credentials.CredentialsAndIdentityIdProvider;
-import dev.cognitoee.credentials.CredentialsRequest;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.spi.CredentialsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

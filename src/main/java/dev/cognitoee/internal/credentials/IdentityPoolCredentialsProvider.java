@@ -1,0 +1,153 @@
+package dev.cognitoee.internal.credentials;
+
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.spi.CredentialsRequest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.CognitoConfigKeys;
+import dev.cognitoee.internal.userpool.CognitoErrors;
+import dev.cognitoee.internal.userpool.CognitoHttpClients;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+
+/**
+ * The default {@link CredentialsAndIdentityIdProvider}: the configured Cognito identity pool. {@code GetId} once
+ * per caller (the identity id is remembered for {@link #IDENTITY_ID_LIFETIME}), then
+ * {@code GetCredentialsForIdentity} with the caller's logins. Both are public (unsigned) calls: no AWS credentials
+ * are needed to make them. Each call is bounded ({@link FetchBounds#perCall}: {@value FetchBounds#ATTEMPTS}
+ * attempts, each within the configured connect and read timeouts).
+ */
+@ApplicationScoped
+public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityIdProvider {
+
+    /**
+     * How long a caller's identity id is remembered. An identity id is stable while its identity exists, but an
+     * administrator may delete or unlink it ({@code DeleteIdentities}, {@code UnlinkIdentity}); after that, a
+     * remembered id fails every fetch until it is forgotten. One hour is the lifetime of the identity pool's
+     * credentials: a stale id heals at the latest when fresh credentials would have been fetched anyway, and a busy
+     * user costs at most one extra {@code GetId} per hour.
+     */
+    static final Duration IDENTITY_ID_LIFETIME = Duration.ofHours(1);
+
+    private static final Logger LOG = Logger.getLogger(IdentityPoolCredentialsProvider.class.getName());
+
+    @Inject
+    CognitoConfig config;
+
+    // Read and written outside any compute lock: CallerCredentials runs one fetch per caller at a time anyway.
+    private final Cache<String, String> identityIds;
+    private final SdkHttpClient http;
+    private volatile CognitoIdentityClient client;
+
+    /** For CDI: the HTTP client of {@link CognitoHttpClients}, the system clock. */
+    public IdentityPoolCredentialsProvider() {
+        this(null, Clock.systemUTC());
+    }
+
+    /** With {@code http} (null: the configured one) and {@code clock} measuring the identity ids' lifetime. */
+    IdentityPoolCredentialsProvider(SdkHttpClient http, Clock clock) {
+        this.http = http;
+        this.identityIds = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(IDENTITY_ID_LIFETIME)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    @Override
+    public CredentialsAndIdentityId getCredentialsAndIdentityId(CredentialsRequest request) {
+        requireIdentityPool();
+        String identityId = request.identityId() != null ? request.identityId()
+                : identityIds.getIfPresent(request.cacheKey());
+        try {
+            if (identityId == null) {
+                identityId = client().getId(b -> b.identityPoolId(config.identityPoolId())
+                        .logins(request.logins())).identityId();
+                identityIds.put(request.cacheKey(), identityId);
+            }
+            String identity = identityId;
+            Credentials credentials = client().getCredentialsForIdentity(b -> b.identityId(identity)
+                    .logins(request.logins())).credentials();
+            return new CredentialsAndIdentityId(AwsSessionCredentials.builder()
+                    .accessKeyId(credentials.accessKeyId())
+                    .secretAccessKey(credentials.secretKey())
+                    .sessionToken(credentials.sessionToken())
+                    .expirationTime(credentials.expiration())
+                    .build(), identityId, credentials.expiration());
+        } catch (SdkException e) {
+            CognitoAuthException failure = IdentityPoolErrors.map(e);
+            if (failure.error() != AuthError.SERVICE_UNAVAILABLE && failure.error() != AuthError.TOO_MANY_REQUESTS) {
+                identityIds.invalidate(request.cacheKey()); // a deleted or unlinked identity: ask GetId next time
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void clearCredentialsAndIdentityId(String cacheKey) {
+        identityIds.invalidate(cacheKey);
+    }
+
+    /**
+     * Fails unless an identity pool is configured.
+     *
+     * @throws CognitoAuthException {@code NO_IDENTITY_POOL}
+     */
+    void requireIdentityPool() {
+        if (config.identityPoolId() == null) {
+            throw new CognitoAuthException(AuthError.NO_IDENTITY_POOL,
+                    "AWS credentials need an identity pool: set " + CognitoConfigKeys.IDENTITY_POOL_ID);
+        }
+    }
+
+    private CognitoIdentityClient client() {
+        CognitoIdentityClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = newClient();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    private CognitoIdentityClient newClient() {
+        Duration perCall = FetchBounds.perCall(config);
+        LOG.log(Level.FINE, "Identity pool calls: {0} attempts, {1} in all at most",
+                new Object[] {FetchBounds.ATTEMPTS, perCall});
+        CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(http != null ? http : CognitoHttpClients.forConfig(config))
+                .overrideConfiguration(o -> o.apiCallTimeout(perCall)
+                        .retryStrategy(r -> r.maxAttempts(FetchBounds.ATTEMPTS)
+                                .backoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))
+                                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))));
+        if (config.identityEndpoint() != null) {
+            builder.endpointOverride(config.identityEndpoint());
+        }
+        return builder.build();
+    }
+}

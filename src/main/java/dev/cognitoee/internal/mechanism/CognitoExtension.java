@@ -1,0 +1,140 @@
+package dev.cognitoee.internal.mechanism;
+
+import dev.cognitoee.CognitoAuth;
+import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
+import dev.cognitoee.internal.config.AnnotationSettings;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.CognitoConfigReader;
+import dev.cognitoee.internal.config.InvalidConfigurationException;
+import dev.cognitoee.internal.credentials.CallerCredentials;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
+import dev.cognitoee.internal.credentials.ProviderInUse;
+import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.session.SignInFlow;
+import dev.cognitoee.internal.session.TokenRefresher;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Turns the module on when the application carries {@link CognitoAuthenticationMechanismDefinition}: only then
+ * are the mechanism, the identity store and the producers added as beans, and the configuration is read and
+ * checked before the application starts, failing the deployment with every problem, each naming its key.
+ */
+public class CognitoExtension implements Extension {
+
+    /** The beans of the module; its jar is not a bean archive, so nothing is active without the annotation. */
+    private static final List<Class<?>> MODULE_BEANS = List.of(
+            CognitoAuthenticationMechanism.class,
+            CognitoIdentityStore.class,
+            SessionCaller.class,
+            CognitoProducers.class,
+            CognitoAuth.class,
+            SignInFlow.class,
+            TokenRefresher.class,
+            AuthEvents.class,
+            CallerCredentials.class,
+            SessionEndListener.class);
+
+    private final List<Class<?>> definitions = new ArrayList<>();
+    private boolean applicationCredentialsProvider;
+    private Bean<?> providerInUse;
+    private CognitoConfig config;
+
+    void findDefinition(@Observes @WithAnnotations(CognitoAuthenticationMechanismDefinition.class)
+                        ProcessAnnotatedType<?> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(CognitoAuthenticationMechanismDefinition.class)) {
+            definitions.add(event.getAnnotatedType().getJavaClass());
+        }
+    }
+
+    /** An application that declares its own credentials provider replaces the identity-pool one. */
+    void findCredentialsProvider(@Observes ProcessAnnotatedType<? extends CredentialsAndIdentityIdProvider> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            applicationCredentialsProvider = true;
+        }
+    }
+
+    void findCredentialsProviderBean(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(CredentialsAndIdentityIdProvider.class)
+                && event.getBean().getQualifiers().stream().noneMatch(q -> q instanceof ProviderInUse)) {
+            providerInUse = event.getBean(); // the application's, or the identity pool's when it has none
+        }
+    }
+
+    /**
+     * The module's beans (in WEB-INF/lib) cannot see the application's own beans (WEB-INF/classes) on Payara, so the
+     * provider in use is handed to them through a bean of the extension, which every archive can see.
+     */
+    void addProviderInUse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (definitions.isEmpty() || providerInUse == null) {
+            return;
+        }
+        Bean<?> provider = providerInUse;
+        event.addBean()
+                .beanClass(CognitoExtension.class)
+                .types(CredentialsAndIdentityIdProvider.class)
+                .qualifiers(ProviderInUse.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> beanManager.getReference(provider, CredentialsAndIdentityIdProvider.class,
+                        context));
+    }
+
+    void addModuleBeans(@Observes AfterTypeDiscovery event) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        MODULE_BEANS.forEach(type -> add(event, type));
+        if (!applicationCredentialsProvider) {
+            add(event, IdentityPoolCredentialsProvider.class);
+        }
+    }
+
+    private static void add(AfterTypeDiscovery event, Class<?> type) {
+        event.addAnnotatedType(type, CognitoExtension.class.getName() + "." + type.getSimpleName());
+    }
+
+    void readConfiguration(@Observes AfterDeploymentValidation event) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        if (definitions.size() > 1) {
+            event.addDeploymentProblem(new DeploymentException(
+                    "@CognitoAuthenticationMechanismDefinition may appear once per application, found it on "
+                            + definitions));
+            return;
+        }
+        CognitoAuthenticationMechanismDefinition definition =
+                definitions.get(0).getAnnotation(CognitoAuthenticationMechanismDefinition.class);
+        try {
+            config = CognitoConfigReader.read(AnnotationSettings.of(definition, ConfigProvider.getConfig()));
+        } catch (InvalidConfigurationException e) {
+            event.addDeploymentProblem(new DeploymentException(e.getMessage()));
+        }
+    }
+
+    /** Whether the application turned the module on. */
+    boolean enabled() {
+        return !definitions.isEmpty();
+    }
+
+    /** The validated configuration; set once the deployment is validated. */
+    CognitoConfig config() {
+        return config;
+    }
+}

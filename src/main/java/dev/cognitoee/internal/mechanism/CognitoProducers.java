@@ -1,0 +1,74 @@
+package dev.cognitoee.internal.mechanism;
+
+import dev.cognitoee.Cognito;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.RevocationCheck;
+import dev.cognitoee.internal.credentials.CallerCredentials;
+import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.internal.token.CallerToken;
+import dev.cognitoee.internal.token.CognitoTokenVerifier;
+import dev.cognitoee.internal.token.InMemoryRevocationList;
+import dev.cognitoee.internal.token.TokenRevocations;
+import dev.cognitoee.internal.userpool.GetUserTokenCheck;
+import dev.cognitoee.internal.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.security.enterprise.SecurityContext;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Produces the module's configuration, its token verifier (with the revocation check of
+ * {@code cognito.revocation-check}), its user pool client and the caller's {@link JsonWebToken}.
+ */
+@ApplicationScoped
+class CognitoProducers {
+
+    @Produces
+    @Singleton
+    CognitoConfig config(CognitoExtension extension) {
+        return extension.config();
+    }
+
+    @Produces
+    @Singleton
+    CognitoTokenVerifier tokenVerifier(CognitoConfig config, TokenRevocations revocations,
+                                       UserPoolClient userPool) {
+        return CognitoTokenVerifier.forPool(config, revocations, config.revocationCheck() == RevocationCheck.COGNITO
+                ? new GetUserTokenCheck(userPool) : null);
+    }
+
+    /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */
+    @Produces
+    @Singleton
+    TokenRevocations tokenRevocations(CognitoConfig config) {
+        if (config.revocationCheck() == RevocationCheck.OFF) {
+            return TokenRevocations.off();
+        }
+        return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,
+                Clock.systemUTC()), config.clockSkew());
+    }
+
+    @Produces
+    @Singleton
+    UserPoolClient userPoolClient(CognitoConfig config) {
+        return UserPoolClient.forPool(config);
+    }
+
+    /** The caller's AWS credentials, resolved for the current caller on every call. */
+    @Produces
+    @Cognito
+    AwsCredentialsProvider awsCredentials(CallerCredentials caller) {
+        return new CognitoAwsCredentialsProvider(caller);
+    }
+
+    /** The caller's token, as MicroProfile JWT defines it; a token without claims for an anonymous request. */
+    @Produces
+    @RequestScoped
+    JsonWebToken jsonWebToken(SecurityContext securityContext) {
+        return CallerToken.of(securityContext).orElse(AnonymousJsonWebToken.INSTANCE);
+    }
+}

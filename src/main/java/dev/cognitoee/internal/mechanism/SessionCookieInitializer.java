@@ -1,0 +1,43 @@
+package dev.cognitoee.internal.mechanism;
+
+import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
+import dev.cognitoee.internal.config.AnnotationSettings;
+import dev.cognitoee.internal.config.CognitoConfigReader;
+import dev.cognitoee.internal.config.InvalidConfigurationException;
+import dev.cognitoee.internal.config.SameSite;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.annotation.HandlesTypes;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Sets the session cookie's attributes ({@link SessionCookieRule}) as the application starts, in applications that
+ * carry {@link CognitoAuthenticationMechanismDefinition} only: the container hands this initializer the classes
+ * annotated with it, and none means the module is off. It runs before the application's first request, when the
+ * session cookie configuration may still be changed, whoever creates sessions later (the module or the
+ * application).
+ */
+@HandlesTypes(CognitoAuthenticationMechanismDefinition.class)
+public class SessionCookieInitializer implements ServletContainerInitializer {
+
+    @Override
+    public void onStartup(Set<Class<?>> annotated, ServletContext context) {
+        Optional<CognitoAuthenticationMechanismDefinition> definition = annotated == null ? Optional.empty()
+                : annotated.stream().map(type -> type.getAnnotation(CognitoAuthenticationMechanismDefinition.class))
+                        .filter(Objects::nonNull).findFirst();
+        if (definition.isEmpty()) {
+            return;
+        }
+        SameSite sameSite;
+        try {
+            sameSite = CognitoConfigReader.read(AnnotationSettings.of(definition.get(),
+                    ConfigProvider.getConfig(context.getClassLoader()))).sessionCookieSameSite();
+        } catch (InvalidConfigurationException e) {
+            return; // CognitoExtension fails the deployment, naming every bad key
+        }
+        SessionCookieRule.apply(context.getSessionCookieConfig(), context.getContextPath(), sameSite);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cognitoee.internal.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Fires the module's events, synchronously ({@code @Observes}) and asynchronously ({@code @ObservesAsync}). An
+ * observer that throws is logged and does not undo or break the operation that fired the event.
+ */
+@ApplicationScoped
+public class AuthEvents {
+
+    private static final Logger LOG = Logger.getLogger(AuthEvents.class.getName());
+
+    @Inject
+    Event<Object> events;
+
+    /** Fires {@code event} to synchronous and asynchronous observers. */
+    public void fire(Object event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of {0} failed: {1}",
+                    new Object[] {event.getClass().getSimpleName(), e.toString()});
+        }
+        events.fireAsync(event).exceptionally(e -> {
+            LOG.log(Level.WARNING, "An asynchronous observer of {0} failed: {1}",
+                    new Object[] {event.getClass().getSimpleName(), e.toString()});
+            return null;
+        });
+    }
+}

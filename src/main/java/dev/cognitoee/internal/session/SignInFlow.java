@@ -1,0 +1,255 @@
+package dev.cognitoee.internal.session;
+
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CodeDeliveryDetails;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.SignInNextStep;
+import dev.cognitoee.SignInResult;
+import dev.cognitoee.SignInStep;
+import dev.cognitoee.TotpSetupDetails;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.event.SignInFailed;
+import dev.cognitoee.event.SignInMethod;
+import dev.cognitoee.event.SignedIn;
+import dev.cognitoee.internal.token.Jwt;
+import dev.cognitoee.internal.userpool.CognitoErrors;
+import dev.cognitoee.internal.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+
+/**
+ * Password sign-in and its challenges, ending in a signed-in HTTP session: the tokens are stored server-side, the
+ * session id changes, {@link SignedIn} is fired. A challenge is kept in the session until {@code confirmSignIn}.
+ */
+@ApplicationScoped
+public class SignInFlow {
+
+    @Inject
+    UserPoolClient userPool;
+
+    @Inject
+    CognitoConfig config;
+
+    @Inject
+    AuthEvents events;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile SignInPermits permits;
+
+    /** InitiateAuth with USER_PASSWORD_AUTH; refused with {@code TOO_MANY_REQUESTS} past the concurrency bound. */
+    public SignInResult passwordSignIn(HttpServletRequest request, String username, String password,
+                                       Map<String, String> clientMetadata, SignInMethod method) {
+        InitiateAuthResponse response;
+        try {
+            response = permits().call(() -> userPool.passwordAuth(username, password, clientMetadata));
+        } catch (CognitoAuthException e) {
+            CognitoAuthException failure = passwordFailure(e);
+            events.fire(new SignInFailed(username, failure.error(), method, clock.instant()));
+            return switch (failure.error()) {
+                case USER_NOT_CONFIRMED -> SignInResult.next(SignInNextStep.of(SignInStep.CONFIRM_SIGN_UP));
+                case PASSWORD_RESET_REQUIRED -> SignInResult.next(SignInNextStep.of(SignInStep.RESET_PASSWORD));
+                default -> throw failure;
+            };
+        }
+        Map<String, String> parameters = response.challengeParameters();
+        String challengeUser = parameters.getOrDefault("USER_ID_FOR_SRP", username);
+        return outcome(request, response.authenticationResult(), new PendingSignIn(challengeUser,
+                response.challengeNameAsString(), response.session(), parameters, method == SignInMethod.FORM), method);
+    }
+
+    /** Answers the challenge pending in the request's session. */
+    public SignInResult confirmSignIn(HttpServletRequest request, String answer, Map<String, String> userAttributes,
+                                      Map<String, String> clientMetadata) {
+        PendingSignIn pending = SessionStore.pendingSignIn(request);
+        if (pending == null) {
+            throw new CognitoAuthException(AuthError.NO_SIGN_IN_IN_PROGRESS,
+                    "No sign-in is waiting for an answer in this session: call signIn first");
+        }
+        try {
+            RespondToAuthChallengeResponse response = permits().call(
+                    () -> respond(pending, answer, userAttributes, clientMetadata));
+            return outcome(request, response.authenticationResult(), pending.next(response.challengeNameAsString(),
+                    response.session(), response.challengeParameters()), SignInMethod.CHALLENGE);
+        } catch (CognitoAuthException e) {
+            events.fire(new SignInFailed(pending.username(), e.error(), SignInMethod.CHALLENGE, clock.instant()));
+            throw e;
+        }
+    }
+
+    private RespondToAuthChallengeResponse respond(PendingSignIn pending, String answer,
+                                                   Map<String, String> userAttributes,
+                                                   Map<String, String> clientMetadata) {
+        ChallengeNameType challenge = ChallengeNameType.fromValue(pending.challenge());
+        if (challenge == ChallengeNameType.MFA_SETUP) {
+            String verifiedSession = userPool.verifySoftwareToken(pending.session(), answer).session();
+            return userPool.respondToChallenge(challenge, verifiedSession, pending.username(), Map.of(),
+                    clientMetadata);
+        }
+        Map<String, String> responses = new HashMap<>();
+        switch (challenge) {
+            case NEW_PASSWORD_REQUIRED -> {
+                responses.put("NEW_PASSWORD", answer);
+                userAttributes.forEach((name, value) -> responses.put("userAttributes." + name, value));
+            }
+            case SMS_MFA -> responses.put("SMS_MFA_CODE", answer);
+            case SOFTWARE_TOKEN_MFA -> responses.put("SOFTWARE_TOKEN_MFA_CODE", answer);
+            case EMAIL_OTP -> responses.put("EMAIL_OTP_CODE", answer);
+            case SELECT_MFA_TYPE -> responses.put("ANSWER", mfaType(answer));
+            case CUSTOM_CHALLENGE -> responses.put("ANSWER", answer);
+            default -> throw unsupported(pending.challenge());
+        }
+        return userPool.respondToChallenge(challenge, pending.session(), pending.username(), responses,
+                clientMetadata);
+    }
+
+    private SignInResult outcome(HttpServletRequest request, AuthenticationResultType tokens, PendingSignIn challenge,
+                                 SignInMethod method) {
+        if (tokens != null) {
+            JsonObject access = Jwt.decode(tokens.accessToken());
+            String username = access.getString("username", challenge.username());
+            SessionStore.signIn(request, new SessionTokens(username, tokens.accessToken(), tokens.idToken(),
+                    tokens.refreshToken(), TokenExpiry.of(tokens.accessToken(), tokens.idToken())));
+            events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method,
+                    clock.instant()));
+            return SignInResult.signedIn();
+        }
+        SignInNextStep step = nextStep(challenge);
+        if (ChallengeNameType.MFA_SETUP.toString().equals(challenge.challenge())) {
+            step = totpSetup(request, challenge);
+        } else {
+            SessionStore.pendingSignIn(request, challenge);
+        }
+        return SignInResult.next(step);
+    }
+
+    private SignInNextStep totpSetup(HttpServletRequest request, PendingSignIn challenge) {
+        var association = userPool.associateSoftwareToken(challenge.session());
+        SessionStore.pendingSignIn(request, challenge.next(challenge.challenge(), association.session(),
+                challenge.parameters()));
+        String label = URLEncoder.encode(config.userPoolId(), StandardCharsets.UTF_8);
+        String uri = "otpauth://totp/" + label + ":" + URLEncoder.encode(challenge.username(), StandardCharsets.UTF_8)
+                + "?secret=" + association.secretCode() + "&issuer=" + label;
+        return new SignInNextStep(SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP, null, Set.of(),
+                new TotpSetupDetails(association.secretCode(), uri), List.of(), Map.of());
+    }
+
+    private static SignInNextStep nextStep(PendingSignIn challenge) {
+        Map<String, String> parameters = challenge.parameters();
+        return switch (ChallengeNameType.fromValue(challenge.challenge())) {
+            case NEW_PASSWORD_REQUIRED -> new SignInNextStep(SignInStep.CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
+                    null, Set.of(), null, requiredAttributes(parameters.get("requiredAttributes")), Map.of());
+            case SMS_MFA -> withDelivery(SignInStep.CONFIRM_SIGN_IN_WITH_SMS_CODE, parameters);
+            case EMAIL_OTP -> withDelivery(SignInStep.CONFIRM_SIGN_IN_WITH_EMAIL_CODE, parameters);
+            case SOFTWARE_TOKEN_MFA -> SignInNextStep.of(SignInStep.CONFIRM_SIGN_IN_WITH_TOTP_CODE);
+            case SELECT_MFA_TYPE -> new SignInNextStep(SignInStep.CONTINUE_SIGN_IN_WITH_MFA_SELECTION, null,
+                    mfaTypes(parameters.get("MFAS_CAN_CHOOSE")), null, List.of(), Map.of());
+            case MFA_SETUP -> SignInNextStep.of(SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP);
+            case CUSTOM_CHALLENGE -> new SignInNextStep(SignInStep.CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE, null,
+                    Set.of(), null, List.of(), Map.copyOf(parameters));
+            default -> throw unsupported(challenge.challenge());
+        };
+    }
+
+    private static SignInNextStep withDelivery(SignInStep step, Map<String, String> parameters) {
+        return new SignInNextStep(step, new CodeDeliveryDetails(parameters.get("CODE_DELIVERY_DESTINATION"),
+                parameters.get("CODE_DELIVERY_DELIVERY_MEDIUM"), null), Set.of(), null, List.of(), Map.of());
+    }
+
+    /** Cognito's JSON array of "userAttributes.x" names, as plain attribute names. */
+    private static List<String> requiredAttributes(String json) {
+        return jsonStrings(json).stream().map(name -> name.replaceFirst("^userAttributes\\.", "")).toList();
+    }
+
+    /** SMS_MFA / SOFTWARE_TOKEN_MFA / EMAIL_OTP as Amplify's SMS / TOTP / EMAIL. */
+    private static Set<String> mfaTypes(String json) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : jsonStrings(json)) {
+            types.add(switch (type) {
+                case "SMS_MFA" -> "SMS";
+                case "SOFTWARE_TOKEN_MFA" -> "TOTP";
+                case "EMAIL_OTP" -> "EMAIL";
+                default -> type;
+            });
+        }
+        return types;
+    }
+
+    private static String mfaType(String answer) {
+        return switch (answer) {
+            case "SMS" -> "SMS_MFA";
+            case "TOTP" -> "SOFTWARE_TOKEN_MFA";
+            case "EMAIL" -> "EMAIL_OTP";
+            default -> answer;
+        };
+    }
+
+    private static List<String> jsonStrings(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonArray array = Json.createReader(new StringReader(json)).readArray();
+            return array.getValuesAs(JsonString::getString);
+        } catch (JsonException | ClassCastException e) {
+            return List.of();
+        }
+    }
+
+    private static Set<String> groups(JsonObject accessClaims) {
+        JsonArray groups = accessClaims.getJsonArray("cognito:groups");
+        return groups == null ? Set.of() : Set.copyOf(groups.getValuesAs(JsonString::getString));
+    }
+
+    private SignInPermits permits() {
+        SignInPermits current = permits;
+        if (current == null) {
+            synchronized (this) {
+                if (permits == null) {
+                    permits = new SignInPermits(config.maxConcurrentSignIns());
+                }
+                current = permits;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * What a caller is told when a password sign-in fails. An unknown user and a wrong password get the same answer,
+     * so that sign-in cannot be used to find out who has an account (Cognito says so too when the pool prevents
+     * user-existence errors, the default for new pools). InitiateAuth sets no password, so Cognito never means
+     * "password policy" there; the emulator answers a wrong password with InvalidPasswordException where Cognito
+     * says NotAuthorizedException.
+     */
+    private static CognitoAuthException passwordFailure(CognitoAuthException e) {
+        if (e.error() == AuthError.INVALID_PASSWORD || e.error() == AuthError.USER_NOT_FOUND) {
+            return new CognitoAuthException(AuthError.NOT_AUTHORIZED, e.cognitoErrorCode(),
+                    CognitoErrors.userMessage(AuthError.NOT_AUTHORIZED), e);
+        }
+        return e;
+    }
+
+    private static CognitoAuthException unsupported(String challenge) {
+        return new CognitoAuthException(AuthError.UNEXPECTED, null,
+                "The sign-in challenge " + challenge + " is not supported", null);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cognitoee.internal.session;
+
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.event.SignedOut;
+import dev.cognitoee.event.TokenRefreshFailed;
+import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.internal.token.TokenRevocations;
+import dev.cognitoee.internal.userpool.UserPoolClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+
+/**
+ * Refreshes a session's tokens shortly before they expire ({@code cognito.refresh-ahead}), once even when several
+ * requests of the session arrive together: the first one calls Cognito, the others wait for its result (per node).
+ *
+ * <p>Only a definitive refusal ends the session: {@code NotAuthorizedException} (refresh token expired or revoked,
+ * user disabled) or {@code UserNotFoundException} (user deleted). When Cognito cannot be reached the tokens are kept,
+ * and used while they are still valid.
+ *
+ * <p>The shared future is completed on every path, exceptions included, and nobody waits for it longer than a
+ * refresh may take ({@link CognitoConfig#callTimeout()}): a waiter past that bound gets {@code SERVICE_UNAVAILABLE}.
+ */
+@ApplicationScoped
+public class TokenRefresher {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresher.class.getName());
+
+    @Inject
+    CognitoConfig config;
+
+    @Inject
+    UserPoolClient userPool;
+
+    @Inject
+    AuthEvents events;
+
+    @Inject
+    TokenRevocations revocations;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, CompletableFuture<SessionTokens>> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * The session's tokens, refreshed first if they expire within the refresh-ahead time.
+     *
+     * @throws CognitoAuthException {@code NOT_AUTHORIZED} when Cognito refused the refresh (the session is then
+     *                              ended), {@code SERVICE_UNAVAILABLE} when it could not be asked
+     */
+    public SessionTokens current(HttpSession session, SessionTokens tokens) {
+        if (!due(tokens)) {
+            return tokens;
+        }
+        CompletableFuture<SessionTokens> mine = new CompletableFuture<>();
+        CompletableFuture<SessionTokens> running = inFlight.putIfAbsent(session.getId(), mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            // Read again now that this thread owns the refresh: one that finished just before may have done it.
+            SessionTokens latest = SessionStore.tokens(session);
+            SessionTokens result = latest != null && !due(latest) ? latest : refresh(session, tokens);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, the requests waiting for this refresh must not wait forever.
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(session.getId(), mine);
+        }
+    }
+
+    /** Refreshes now, whatever the expiry (Amplify's {@code fetchAuthSession({forceRefresh: true})}). */
+    public SessionTokens forceRefresh(HttpSession session, SessionTokens tokens) {
+        return refresh(session, tokens);
+    }
+
+    private SessionTokens refresh(HttpSession session, SessionTokens tokens) {
+        Instant now = clock.instant();
+        SessionTokens fresh = askCognito(session, tokens, now);
+        if (!SessionStore.replaceTokens(session, fresh)) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                    "The session was ended (signed out) while its tokens were being refreshed");
+        }
+        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), now));
+        return fresh;
+    }
+
+    private SessionTokens askCognito(HttpSession session, SessionTokens tokens, Instant now) {
+        try {
+            AuthenticationResultType result = userPool.refresh(tokens.username(), tokens.refreshToken())
+                    .authenticationResult();
+            return tokens.refreshed(result.accessToken(), result.idToken(), result.refreshToken(),
+                    TokenExpiry.of(result.accessToken(), result.idToken()));
+        } catch (CognitoAuthException e) {
+            boolean definitive = e.error() == AuthError.NOT_AUTHORIZED || e.error() == AuthError.USER_NOT_FOUND;
+            LOG.log(Level.INFO, "Refreshing the tokens of {0} failed ({1}){2}", new Object[] {
+                    tokens.username(), e.error(), definitive ? "; the session is ended" : "; the tokens are kept"});
+            events.fire(new TokenRefreshFailed(tokens.username(), e.error(), definitive, now));
+            if (definitive) {
+                revocations.revokeSession(tokens.accessToken(), tokens.idToken()); // when the check is on
+                SessionStore.end(session);
+                events.fire(new SignedOut(tokens.username(), false, SignedOut.Reason.REFRESH_REFUSED, now));
+            }
+            throw e;
+        }
+    }
+
+    private boolean due(SessionTokens tokens) {
+        return !clock.instant().plus(config.refreshAhead()).isBefore(tokens.expiresAt());
+    }
+
+    /** The result of another request's refresh, waited for no longer than a refresh may take. */
+    private SessionTokens await(CompletableFuture<SessionTokens> running) {
+        try {
+            return running.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CognitoAuthException cognito) {
+                throw cognito;
+            }
+            throw new CognitoAuthException(AuthError.UNEXPECTED, null, "Refreshing the session's tokens failed",
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
+                    "Refreshing the session's tokens takes longer than " + config.callTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
+                    "Interrupted while the session's tokens were refreshed", e);
+        }
+    }
+}

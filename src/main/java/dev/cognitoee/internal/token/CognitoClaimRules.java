@@ -1,0 +1,133 @@
+package dev.cognitoee.internal.token;
+
+import dev.cognitoee.internal.config.TokenUse;
+
+import dev.cognitoee.internal.config.CognitoConfig;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The claim checks Cognito tokens must pass once their signature is verified: issuer, {@code token_use}, the app
+ * client ({@code client_id} for access tokens, {@code aud} for id tokens), {@code exp}/{@code nbf}/{@code iat}
+ * with the configured skew, and the presence of the caller-name claim.
+ */
+final class CognitoClaimRules {
+
+    /** The largest NumericDate an {@link Instant} can hold; beyond it a date claim is malformed. */
+    private static final java.math.BigDecimal MAX_SECONDS = java.math.BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
+    private final String issuer;
+    private final TokenUse tokenUse;
+    private final List<String> clientIds;
+    private final long skewSeconds;
+    private final String callerNameClaim;
+    private final String groupsClaim;
+    private final Clock clock;
+
+    CognitoClaimRules(CognitoConfig config, Clock clock) {
+        this.issuer = config.issuer();
+        this.tokenUse = config.tokenUse();
+        this.clientIds = config.clientIds();
+        this.skewSeconds = config.clockSkew().toSeconds();
+        this.callerNameClaim = config.callerNameClaim();
+        this.groupsClaim = config.groupsClaim();
+        this.clock = clock;
+    }
+
+    VerifiedClaims check(JsonObject claims) throws TokenRejectedException {
+        require(issuer.equals(string(claims, "iss")), TokenRejection.WRONG_ISSUER);
+        require(tokenUse.claimValue().equals(string(claims, "token_use")), TokenRejection.WRONG_TOKEN_USE);
+        require(issuedToUs(claims), TokenRejection.WRONG_CLIENT);
+
+        long now = clock.instant().getEpochSecond();
+        long exp = seconds(claims, "exp", true);
+        require(now <= exp + skewSeconds, TokenRejection.EXPIRED);
+        long iat = seconds(claims, "iat", true);
+        require(iat <= now + skewSeconds, TokenRejection.ISSUED_IN_FUTURE);
+        long nbf = seconds(claims, "nbf", false);
+        require(nbf <= now + skewSeconds, TokenRejection.NOT_YET_VALID);
+
+        String callerName = string(claims, callerNameClaim);
+        require(callerName != null && !callerName.isEmpty(), TokenRejection.MISSING_CLAIM);
+        return new VerifiedClaims(claims, callerName, groups(claims), Instant.ofEpochSecond(exp));
+    }
+
+    private boolean issuedToUs(JsonObject claims) throws TokenRejectedException {
+        if (tokenUse == TokenUse.ACCESS) {
+            String clientId = string(claims, "client_id");
+            return clientId != null && clientIds.contains(clientId); // List.copyOf lists throw on contains(null)
+        }
+        JsonValue aud = claims.get("aud");
+        if (aud instanceof JsonString single) {
+            return clientIds.contains(single.getString());
+        }
+        if (aud instanceof JsonArray many) {
+            return strings(many).stream().anyMatch(clientIds::contains);
+        }
+        return false;
+    }
+
+    private Set<String> groups(JsonObject claims) throws TokenRejectedException {
+        JsonValue value = claims.get(groupsClaim);
+        if (value == null || value == JsonValue.NULL) {
+            return Set.of();
+        }
+        if (value instanceof JsonArray array) {
+            return strings(array);
+        }
+        throw new TokenRejectedException(TokenRejection.MALFORMED_CLAIM);
+    }
+
+    private static Set<String> strings(JsonArray array) throws TokenRejectedException {
+        Set<String> strings = new LinkedHashSet<>();
+        for (JsonValue element : array) {
+            if (!(element instanceof JsonString string)) {
+                throw new TokenRejectedException(TokenRejection.MALFORMED_CLAIM);
+            }
+            strings.add(string.getString());
+        }
+        return Set.copyOf(strings);
+    }
+
+    /** The string claim, null when absent; a claim of another type is malformed. */
+    private static String string(JsonObject claims, String name) throws TokenRejectedException {
+        JsonValue value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw new TokenRejectedException(TokenRejection.MALFORMED_CLAIM);
+    }
+
+    /** A NumericDate claim in whole seconds; an absent optional one reads as the distant past. */
+    private static long seconds(JsonObject claims, String name, boolean required) throws TokenRejectedException {
+        JsonValue value = claims.get(name);
+        if (value == null) {
+            if (required) {
+                throw new TokenRejectedException(TokenRejection.MISSING_CLAIM);
+            }
+            return Long.MIN_VALUE;
+        }
+        // Within Instant's range, or no date at all: longValue() of 1e30 is some 64 bits of it, which Instant refuses.
+        if (value instanceof JsonNumber number && number.bigDecimalValue().abs().compareTo(MAX_SECONDS) <= 0) {
+            return number.longValue();
+        }
+        throw new TokenRejectedException(TokenRejection.MALFORMED_CLAIM);
+    }
+
+    private static void require(boolean condition, TokenRejection otherwise) throws TokenRejectedException {
+        if (!condition) {
+            throw new TokenRejectedException(otherwise);
+        }
+    }
+}

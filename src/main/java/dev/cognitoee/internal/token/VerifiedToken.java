@@ -1,0 +1,51 @@
+package dev.cognitoee.internal.token;
+
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.credential.Credential;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A Cognito token that passed every check of {@link CognitoTokenVerifier}. Only the verifier creates one, so an
+ * identity store that receives it as a {@link Credential} knows it is genuine.
+ */
+public final class VerifiedToken implements Credential {
+
+    private final String rawToken;
+    private final VerifiedClaims verified;
+
+    VerifiedToken(String rawToken, VerifiedClaims verified) {
+        this.rawToken = rawToken;
+        this.verified = verified;
+    }
+
+    /** The compact JWT as received. Never log it. */
+    public String rawToken() {
+        return rawToken;
+    }
+
+    /** The token's payload. */
+    public JsonObject claims() {
+        return verified.claims();
+    }
+
+    /** The caller's name, from the configured caller-name claim. */
+    public String callerName() {
+        return verified.callerName();
+    }
+
+    /** The caller's groups, from the configured groups claim. */
+    public Set<String> groups() {
+        return verified.groups();
+    }
+
+    /** When the token expires ({@code exp}). */
+    public Instant expiresAt() {
+        return verified.expiresAt();
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedToken[caller=" + callerName() + ", expiresAt=" + expiresAt() + "]";
+    }
+}

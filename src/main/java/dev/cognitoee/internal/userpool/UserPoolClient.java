@@ -1,0 +1,180 @@
+package dev.cognitoee.internal.userpool;
+
+import dev.cognitoee.internal.config.CognitoConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserAttributesResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
+
+/**
+ * The Cognito User Pool API calls of the module, for the configured app client: adds the client id and, when the
+ * client has a secret, SECRET_HASH; passes {@code clientMetadata} through unchanged; turns every SDK failure into
+ * a {@link dev.cognitoee.CognitoAuthException}. All these operations are public Cognito APIs: no AWS credentials
+ * are needed or used.
+ */
+public final class UserPoolClient {
+
+    private final CognitoIdentityProviderClient cognito;
+    private final String clientId;
+    private final String clientSecret; // null when the app client has none
+
+    UserPoolClient(CognitoConfig config, CognitoIdentityProviderClient cognito) {
+        this.cognito = cognito;
+        this.clientId = config.signInClientId();
+        this.clientSecret = config.clientSecret();
+    }
+
+    /** A client for the configured pool and its first app client. */
+    public static UserPoolClient forPool(CognitoConfig config) {
+        return forPool(config, CognitoHttpClients.forConfig(config));
+    }
+
+    /** As {@link #forPool(CognitoConfig)}, over the given HTTP client (tests capture the wire traffic with it). */
+    public static UserPoolClient forPool(CognitoConfig config, SdkHttpClient http) {
+        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()))
+                .httpClient(http);
+        if (config.endpoint() != null) {
+            builder.endpointOverride(config.endpoint());
+        }
+        return new UserPoolClient(config, builder.build());
+    }
+
+    public InitiateAuthResponse passwordAuth(String username, String password, Map<String, String> clientMetadata) {
+        Map<String, String> parameters = withSecretHash(username, Map.of("USERNAME", username, "PASSWORD", password));
+        return call(() -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(parameters).clientMetadata(clientMetadata)));
+    }
+
+    /**
+     * REFRESH_TOKEN_AUTH. {@code username} is the token's {@code username} claim: with a client secret, Cognito
+     * computes SECRET_HASH over it (not over an email alias).
+     */
+    public InitiateAuthResponse refresh(String username, String refreshToken) {
+        Map<String, String> parameters = withSecretHash(username, Map.of("REFRESH_TOKEN", refreshToken));
+        return call(() -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(parameters)));
+    }
+
+    /** Answers a sign-in challenge; {@code responses} holds the challenge's answer keys, USERNAME included. */
+    public RespondToAuthChallengeResponse respondToChallenge(ChallengeNameType challenge, String session,
+                                                             String username, Map<String, String> responses,
+                                                             Map<String, String> clientMetadata) {
+        Map<String, String> all = new HashMap<>(responses);
+        all.put("USERNAME", username);
+        Map<String, String> withHash = withSecretHash(username, all);
+        return call(() -> cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(challenge)
+                .session(session).challengeResponses(withHash).clientMetadata(clientMetadata)));
+    }
+
+    public AssociateSoftwareTokenResponse associateSoftwareToken(String session) {
+        return call(() -> cognito.associateSoftwareToken(b -> b.session(session)));
+    }
+
+    public VerifySoftwareTokenResponse verifySoftwareToken(String session, String code) {
+        return call(() -> cognito.verifySoftwareToken(b -> b.session(session).userCode(code)));
+    }
+
+    public SignUpResponse signUp(String username, String password, Map<String, String> attributes,
+                                 Map<String, String> clientMetadata) {
+        return call(() -> cognito.signUp(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).password(password).userAttributes(attributes(attributes))
+                .clientMetadata(clientMetadata)));
+    }
+
+    public ConfirmSignUpResponse confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
+        return call(() -> cognito.confirmSignUp(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).confirmationCode(code).clientMetadata(clientMetadata)));
+    }
+
+    public ResendConfirmationCodeResponse resendConfirmationCode(String username, Map<String, String> clientMetadata) {
+        return call(() -> cognito.resendConfirmationCode(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).clientMetadata(clientMetadata)));
+    }
+
+    public ForgotPasswordResponse forgotPassword(String username, Map<String, String> clientMetadata) {
+        return call(() -> cognito.forgotPassword(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).clientMetadata(clientMetadata)));
+    }
+
+    public void confirmForgotPassword(String username, String code, String newPassword,
+                                      Map<String, String> clientMetadata) {
+        call(() -> cognito.confirmForgotPassword(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).confirmationCode(code).password(newPassword).clientMetadata(clientMetadata)));
+    }
+
+    public void changePassword(String accessToken, String previousPassword, String proposedPassword) {
+        call(() -> cognito.changePassword(b -> b.accessToken(accessToken).previousPassword(previousPassword)
+                .proposedPassword(proposedPassword)));
+    }
+
+    public UpdateUserAttributesResponse updateUserAttributes(String accessToken, Map<String, String> attributes,
+                                                             Map<String, String> clientMetadata) {
+        return call(() -> cognito.updateUserAttributes(b -> b.accessToken(accessToken)
+                .userAttributes(attributes(attributes)).clientMetadata(clientMetadata)));
+    }
+
+    public void verifyUserAttribute(String accessToken, String attributeName, String code) {
+        call(() -> cognito.verifyUserAttribute(b -> b.accessToken(accessToken).attributeName(attributeName)
+                .code(code)));
+    }
+
+    public GetUserResponse getUser(String accessToken) {
+        return call(() -> cognito.getUser(b -> b.accessToken(accessToken)));
+    }
+
+    public void globalSignOut(String accessToken) {
+        call(() -> cognito.globalSignOut(b -> b.accessToken(accessToken)));
+    }
+
+    public void revokeToken(String refreshToken) {
+        call(() -> cognito.revokeToken(b -> b.clientId(clientId).clientSecret(clientSecret).token(refreshToken)));
+    }
+
+    private Map<String, String> withSecretHash(String username, Map<String, String> parameters) {
+        if (clientSecret == null) {
+            return parameters;
+        }
+        Map<String, String> withHash = new HashMap<>(parameters);
+        withHash.put("SECRET_HASH", secretHash(username));
+        return withHash;
+    }
+
+    private String secretHash(String username) {
+        return clientSecret == null ? null : SecretHash.of(username, clientId, clientSecret);
+    }
+
+    private static java.util.List<AttributeType> attributes(Map<String, String> attributes) {
+        return attributes.entrySet().stream()
+                .map(a -> AttributeType.builder().name(a.getKey()).value(a.getValue()).build())
+                .toList();
+    }
+
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SdkException e) {
+            throw CognitoErrors.map(e);
+        }
+    }
+}
