@@ -11,8 +11,7 @@ import java.lang.annotation.Target;
  * configuration class) and the module installs a Jakarta Security {@code HttpAuthenticationMechanism} and
  * {@code IdentityStore} backed by the configured Amazon Cognito user pool.
  *
- * <p>Every attribute has a MicroProfile Config key, named in its documentation and in the matching constant of
- * {@link dev.cognitoee.internal.config.CognitoConfigKeys}. A value found in MicroProfile Config (system property,
+ * <p>Every attribute has a MicroProfile Config key, named in its documentation. A value found in MicroProfile Config (system property,
  * environment variable, {@code microprofile-config.properties}) wins over the attribute; an empty attribute means
  * "not set here". A missing or malformed required value fails the deployment with a message naming the key.
  *

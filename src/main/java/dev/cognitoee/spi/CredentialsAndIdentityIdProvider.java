@@ -1,10 +1,8 @@
 package dev.cognitoee.spi;
 
-import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
-
 /**
  * Where the caller's temporary AWS credentials come from (Amplify's SPI of the same name). The module's default is
- * the configured Cognito identity pool ({@link IdentityPoolCredentialsProvider}); an application replaces it by
+ * the configured Cognito identity pool (the module's own provider); an application replaces it by
  * declaring its own bean of this type (one, in the application):
  *
  * <pre>{@code

@@ -3,6 +3,7 @@ package dev.cognitoee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
@@ -12,7 +13,6 @@ import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.TestWars;
-import dev.cognitoee.internal.token.Jwt;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;

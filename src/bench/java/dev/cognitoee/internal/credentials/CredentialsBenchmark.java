@@ -1,9 +1,8 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.TokenMinter;

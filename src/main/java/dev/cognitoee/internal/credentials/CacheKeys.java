@@ -1,7 +1,6 @@
 package dev.cognitoee.internal.credentials;
 
 import dev.cognitoee.spi.CredentialsRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,14 +1,13 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
-import dev.cognitoee.spi.CredentialsRequest;
-
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.token.Jwt;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.spi.CredentialsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

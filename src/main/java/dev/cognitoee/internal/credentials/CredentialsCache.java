@@ -1,12 +1,11 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

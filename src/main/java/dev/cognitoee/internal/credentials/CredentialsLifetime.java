@@ -1,9 +1,8 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,9 +1,5 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
-import dev.cognitoee.spi.CredentialsRequest;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cognitoee.AuthError;
@@ -12,6 +8,9 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.CognitoConfigKeys;
 import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.CognitoHttpClients;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.spi.CredentialsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package dev.cognitoee.internal.credentials;
 
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
-
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Retention;

@@ -1,7 +1,5 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsRequest;
-
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
@@ -11,6 +9,7 @@ import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.Jwt;
+import dev.cognitoee.spi.CredentialsRequest;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;

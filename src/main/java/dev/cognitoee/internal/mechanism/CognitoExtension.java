@@ -1,29 +1,29 @@
 package dev.cognitoee.internal.mechanism;
 
-import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
+import dev.cognitoee.internal.account.DefaultCognitoAuth;
 import dev.cognitoee.internal.config.AnnotationSettings;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.CognitoConfigReader;
 import dev.cognitoee.internal.config.InvalidConfigurationException;
 import dev.cognitoee.internal.credentials.CallerCredentials;
-import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
-import jakarta.enterprise.event.Observes;
+import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.ProcessBean;
-import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public class CognitoExtension implements Extension {
             CognitoIdentityStore.class,
             SessionCaller.class,
             CognitoProducers.class,
-            CognitoAuth.class,
+            DefaultCognitoAuth.class,
             SignInFlow.class,
             TokenRefresher.class,
             AuthEvents.class,

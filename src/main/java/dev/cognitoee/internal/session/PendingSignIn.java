@@ -14,7 +14,7 @@ import java.util.Map;
  * @param parameters the challenge parameters Cognito sent
  * @param formSignIn whether the sign-in came from the form (for the event's method)
  */
-public record PendingSignIn(String username, String challenge, String session, HashMap<String, String> parameters,
+record PendingSignIn(String username, String challenge, String session, HashMap<String, String> parameters,
                             boolean formSignIn) implements Serializable {
 
     private static final long serialVersionUID = 1L;

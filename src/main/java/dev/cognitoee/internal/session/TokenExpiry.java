@@ -4,7 +4,7 @@ import dev.cognitoee.internal.token.Jwt;
 import java.time.Instant;
 
 /** When a session must be refreshed: the earlier expiry of its access and id tokens (just received from Cognito). */
-public final class TokenExpiry {
+final class TokenExpiry {
 
     private TokenExpiry() {
     }

@@ -2,11 +2,11 @@ package dev.cognitoee.internal.session;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
-import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,7 @@
 package dev.cognitoee.internal.token;
 
-import dev.cognitoee.internal.config.TokenUse;
-
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.TokenUse;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

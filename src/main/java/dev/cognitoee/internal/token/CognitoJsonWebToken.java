@@ -1,14 +1,14 @@
 package dev.cognitoee.internal.token;
 
 import jakarta.json.JsonArray;
-import jakarta.security.enterprise.CallerPrincipal;
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.security.enterprise.CallerPrincipal;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;

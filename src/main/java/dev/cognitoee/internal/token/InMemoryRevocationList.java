@@ -1,7 +1,5 @@
 package dev.cognitoee.internal.token;
 
-import dev.cognitoee.spi.RevocationList;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,5 @@
 package dev.cognitoee.internal.token;
 
-import dev.cognitoee.spi.RevocationList;
-
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

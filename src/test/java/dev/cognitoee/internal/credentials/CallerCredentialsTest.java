@@ -1,18 +1,17 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsAndIdentityId;
-import dev.cognitoee.spi.CredentialsRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.internal.token.Jwt;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.CredentialsRequest;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.MutableClock;
 import dev.cognitoee.testing.TokenMinter;
-import dev.cognitoee.internal.token.Jwt;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,14 @@
 package dev.cognitoee.internal.credentials;
 
-import dev.cognitoee.spi.CredentialsRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.userpool.RecordingHttpClient;
+import dev.cognitoee.spi.CredentialsRequest;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.MutableClock;
-import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package dev.cognitoee.internal.credentials;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.spi.CredentialsRequest;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

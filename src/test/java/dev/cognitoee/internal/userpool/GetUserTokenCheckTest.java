@@ -3,8 +3,8 @@ package dev.cognitoee.internal.userpool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cognitoee.testing.Configs;
 import dev.cognitoee.internal.token.RevocationCheckUnavailableException;
+import dev.cognitoee.testing.Configs;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,4 @@
-package dev.cognitoee.spi;
-
-import dev.cognitoee.internal.token.InMemoryRevocationList;
+package dev.cognitoee.internal.token;
 
 import java.time.Instant;
 
@@ -13,7 +11,7 @@ import java.time.Instant;
  * lookup. The module's default is {@link InMemoryRevocationList}, which is per node; a cluster can back this
  * interface with a shared cache (Payara's JCache) so that a sign-out on one node is seen by all.
  */
-public interface RevocationList {
+interface RevocationList {
 
     /** Refuses the tokens of revocation id {@code id} until {@code until}; a later {@code until} wins. */
     void revoke(String id, Instant until);

@@ -1,0 +1,275 @@
+package dev.cognitoee.internal.account;
+
+import dev.cognitoee.AuthError;
+import dev.cognitoee.AuthSession;
+import dev.cognitoee.CodeDeliveryDetails;
+import dev.cognitoee.CognitoAuth;
+import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.ResetPasswordResult;
+import dev.cognitoee.SignInResult;
+import dev.cognitoee.SignUpResult;
+import dev.cognitoee.SignUpStep;
+import dev.cognitoee.UpdateUserAttributeResult;
+import dev.cognitoee.event.SignInMethod;
+import dev.cognitoee.event.SignedOut;
+import dev.cognitoee.internal.credentials.CallerCredentials;
+import dev.cognitoee.internal.credentials.FederatedLogins;
+import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.session.SessionOwner;
+import dev.cognitoee.internal.session.SessionStore;
+import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.internal.session.SignInFlow;
+import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.token.CallerToken;
+import dev.cognitoee.internal.token.Jwt;
+import dev.cognitoee.internal.token.TokenRevocations;
+import dev.cognitoee.internal.userpool.UserPoolClient;
+import dev.cognitoee.spi.CredentialsAndIdentityId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+
+/** The module's {@link CognitoAuth}: the account API on the HTTP session of the current request. */
+@ApplicationScoped
+public class DefaultCognitoAuth implements CognitoAuth {
+
+    private static final Logger LOG = Logger.getLogger(DefaultCognitoAuth.class.getName());
+
+    @Inject
+    UserPoolClient userPool;
+
+    @Inject
+    SignInFlow signInFlow;
+
+    @Inject
+    TokenRefresher refresher;
+
+    @Inject
+    AuthEvents events;
+
+    @Inject
+    CallerCredentials credentials;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    TokenRevocations revocations;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public SignInResult signIn(String username, String password, Map<String, String> clientMetadata) {
+        return signInFlow.passwordSignIn(request, username, password, clientMetadata, SignInMethod.PASSWORD);
+    }
+
+    @Override
+    public SignInResult confirmSignIn(String challengeResponse, Map<String, String> userAttributes,
+                                      Map<String, String> clientMetadata) {
+        return signInFlow.confirmSignIn(request, challengeResponse, userAttributes, clientMetadata);
+    }
+
+    @Override
+    public SignUpResult signUp(String username, String password, Map<String, String> userAttributes,
+                               Map<String, String> clientMetadata, boolean autoSignIn) {
+        SignUpResponse response = userPool.signUp(username, password, userAttributes, clientMetadata);
+        boolean confirmed = Boolean.TRUE.equals(response.userConfirmed());
+        if (!confirmed) {
+            return new SignUpResult(false, response.userSub(), SignUpStep.CONFIRM_SIGN_UP,
+                    delivery(response.codeDeliveryDetails()), false);
+        }
+        boolean signedIn = autoSignIn && signInFlow.passwordSignIn(request, username, password, Map.of(),
+                SignInMethod.AUTO_SIGN_IN).isSignedIn();
+        return new SignUpResult(true, response.userSub(), SignUpStep.DONE, null, signedIn);
+    }
+
+    @Override
+    public SignUpResult confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
+        userPool.confirmSignUp(username, code, clientMetadata);
+        return new SignUpResult(true, null, SignUpStep.DONE, null, false);
+    }
+
+    @Override
+    public CodeDeliveryDetails resendSignUpCode(String username, Map<String, String> clientMetadata) {
+        return delivery(userPool.resendConfirmationCode(username, clientMetadata).codeDeliveryDetails());
+    }
+
+    @Override
+    public ResetPasswordResult resetPassword(String username, Map<String, String> clientMetadata) {
+        return new ResetPasswordResult(false,
+                delivery(userPool.forgotPassword(username, clientMetadata).codeDeliveryDetails()));
+    }
+
+    @Override
+    public void confirmResetPassword(String username, String newPassword, String code,
+                                     Map<String, String> clientMetadata) {
+        userPool.confirmForgotPassword(username, code, newPassword, clientMetadata);
+    }
+
+    @Override
+    public void updatePassword(String oldPassword, String newPassword) {
+        userPool.changePassword(callersAccessToken(), oldPassword, newPassword);
+    }
+
+    @Override
+    public Map<String, UpdateUserAttributeResult> updateUserAttributes(Map<String, String> attributes,
+                                                                      Map<String, String> clientMetadata) {
+        var response = userPool.updateUserAttributes(callersAccessToken(), attributes, clientMetadata);
+        Map<String, UpdateUserAttributeResult> results = new LinkedHashMap<>();
+        attributes.keySet().forEach(name -> results.put(name, new UpdateUserAttributeResult(true, null)));
+        for (CodeDeliveryDetailsType delivery : response.codeDeliveryDetailsList()) {
+            results.put(delivery.attributeName(), new UpdateUserAttributeResult(false, delivery(delivery)));
+        }
+        return results;
+    }
+
+    @Override
+    public void confirmUserAttribute(String attributeName, String code) {
+        userPool.verifyUserAttribute(callersAccessToken(), attributeName, code);
+    }
+
+    @Override
+    public Map<String, String> fetchUserAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        userPool.getUser(callersAccessToken()).userAttributes()
+                .forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
+        return attributes;
+    }
+
+    @Override
+    public void signOut(boolean global) {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            // With cognito.revocation-check on, this application refuses the token from now on.
+            revocations.revokeSession(bearer.getRawToken());
+            if (global) {
+                signOutBearerCallerEverywhere(bearer);
+            }
+            return;
+        }
+        SessionTokens tokens = SessionStore.tokens(request);
+        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
+        if (tokens == null) {
+            return;
+        }
+        // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
+        revocations.revokeSession(tokens.accessToken(), tokens.idToken());
+        try {
+            if (global) {
+                userPool.globalSignOut(tokens.accessToken());
+            } else {
+                userPool.revokeToken(tokens.refreshToken());
+            }
+        } catch (CognitoAuthException e) {
+            LOG.log(Level.WARNING, "Signed {0} out locally, but Cognito could not {1}: {2}", new Object[] {
+                    tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error()});
+        }
+        events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, clock.instant()));
+    }
+
+    private void signOutBearerCallerEverywhere(JsonWebToken bearer) {
+        if (!"access".equals(bearer.getClaim("token_use"))) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                    "A global sign-out needs the user's access token; the request carries an id token");
+        }
+        userPool.globalSignOut(bearer.getRawToken());
+        events.fire(new SignedOut(bearer.getName(), true, SignedOut.Reason.SIGN_OUT, clock.instant()));
+    }
+
+    @Override
+    public AuthSession fetchAuthSession(boolean forceRefresh) {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            return bearerSession(bearer, forceRefresh);
+        }
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens == null) { // a federated login or a guest may still have credentials
+            CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+            return aws == null ? AuthSession.SIGNED_OUT
+                    : new AuthSession(false, null, null, null, null, null, aws.identityId(), aws.credentials());
+        }
+        var session = request.getSession(false);
+        SessionTokens current = forceRefresh ? refresher.forceRefresh(session, tokens)
+                : refresher.current(session, tokens);
+        CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+        return new AuthSession(true, current.username(), Jwt.decode(current.idToken()).getString("sub", null),
+                current.accessToken(), current.idToken(), current.expiresAt(),
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+    }
+
+    /** A bearer caller's session: its token as sent (this application holds no other, and cannot refresh it). */
+    private AuthSession bearerSession(JsonWebToken bearer, boolean forceRefresh) {
+        boolean access = "access".equals(bearer.getClaim("token_use"));
+        CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+        return new AuthSession(true, bearer.getName(), bearer.getSubject(), access ? bearer.getRawToken() : null,
+                access ? null : bearer.getRawToken(), Instant.ofEpochSecond(bearer.getExpirationTime()),
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+    }
+
+    /**
+     * The caller of the request when a bearer token authenticated it, null when the caller is the session's user
+     * or nobody. The session's user is only the caller when the caller's token is the session's own: a request may
+     * carry one user's bearer token and another's session cookie, and then the bearer token wins.
+     */
+    private JsonWebToken bearerCaller() {
+        JsonWebToken caller = CallerToken.of(securityContext).orElse(null);
+        if (caller == null) {
+            return null;
+        }
+        SessionTokens session = SessionStore.tokens(request);
+        return session != null && SessionOwner.isCaller(request, caller, session) ? null : caller;
+    }
+
+    @Override
+    public void loadFederatedLogin(String providerName, String token) {
+        credentials.forgetCaller();
+        FederatedLogins.load(request, providerName, token);
+    }
+
+    /** The caller's AWS credentials, or null when there are none to have (no caller, or no identity pool). */
+    private CredentialsAndIdentityId awsCredentials(boolean forceRefresh) {
+        try {
+            return credentials.current(forceRefresh);
+        } catch (CognitoAuthException e) {
+            if (e.error() == AuthError.NOT_SIGNED_IN || e.error() == AuthError.NO_IDENTITY_POOL) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The caller's access token: the bearer token, or the signed-in session's, refreshed first if due. */
+    private String callersAccessToken() {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            if (!"access".equals(bearer.getClaim("token_use"))) {
+                throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                        "This call needs the user's access token; the request carries an id token");
+            }
+            return bearer.getRawToken();
+        }
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens == null) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "Nobody is signed in on this session");
+        }
+        return refresher.current(request.getSession(false), tokens).accessToken();
+    }
+
+    private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
+        return details == null ? null : new CodeDeliveryDetails(details.destination(),
+                details.deliveryMediumAsString(), details.attributeName());
+    }
+}
