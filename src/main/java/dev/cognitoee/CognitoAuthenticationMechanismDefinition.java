@@ -27,104 +27,204 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface CognitoAuthenticationMechanismDefinition {
 
-    /** The AWS region of the user pool, e.g. {@code eu-west-1}. Key {@code cognito.region}; defaults to the
-     *  region prefix of the user pool id. */
+    /**
+     * The AWS region of the user pool, e.g. {@code eu-west-1}. Key {@code cognito.region}; defaults to the region
+     * prefix of the user pool id.
+     *
+     * @return the value here; empty means not set here
+     */
     String region() default "";
 
-    /** The user pool id, e.g. {@code eu-west-1_AbC123}. Key {@code cognito.user-pool-id}. Required. */
+    /**
+     * The user pool id, e.g. {@code eu-west-1_AbC123}. Key {@code cognito.user-pool-id}. Required.
+     *
+     * @return the value here; empty means not set here
+     */
     String userPoolId() default "";
 
-    /** The app client id(s) whose tokens are accepted, comma-separated. Key {@code cognito.client-id}. Required. */
+    /**
+     * The app client id(s) whose tokens are accepted, comma-separated. Key {@code cognito.client-id}. Required.
+     *
+     * @return the value here; empty means not set here
+     */
     String clientId() default "";
 
-    /** The app client's secret, if it has one (SECRET_HASH is then sent). Key {@code cognito.client-secret}.
-     *  Prefer MicroProfile Config (an environment variable) to writing a secret in code. */
+    /**
+     * The app client's secret, if it has one (SECRET_HASH is then sent). Key {@code cognito.client-secret}. Prefer
+     * MicroProfile Config (an environment variable) to writing a secret in code.
+     *
+     * @return the value here; empty means not set here
+     */
     String clientSecret() default "";
 
-    /** Overrides the Cognito API endpoint (an emulator, a VPC endpoint). Key {@code cognito.endpoint}. */
+    /**
+     * Overrides the Cognito API endpoint (an emulator, a VPC endpoint). Key {@code cognito.endpoint}.
+     *
+     * @return the value here; empty means not set here
+     */
     String endpoint() default "";
 
-    /** The identity pool that gives signed-in users (and guests, if allowed) temporary AWS credentials.
-     *  Key {@code cognito.identity-pool-id}; optional: without it there are no AWS credentials. */
+    /**
+     * The identity pool that gives signed-in users (and guests, if allowed) temporary AWS credentials. Key {@code
+     * cognito.identity-pool-id}; optional: without it there are no AWS credentials.
+     *
+     * @return the value here; empty means not set here
+     */
     String identityPoolId() default "";
 
-    /** Overrides the Cognito Identity API endpoint. Key {@code cognito.identity-endpoint}. */
+    /**
+     * Overrides the Cognito Identity API endpoint. Key {@code cognito.identity-endpoint}.
+     *
+     * @return the value here; empty means not set here
+     */
     String identityEndpoint() default "";
 
-    /** Whether callers who are not signed in get guest credentials from the identity pool ("true"/"false").
-     *  Key {@code cognito.allow-guest-access}; default false. */
+    /**
+     * Whether callers who are not signed in get guest credentials from the identity pool ("true"/"false"). Key
+     * {@code cognito.allow-guest-access}; default false.
+     *
+     * @return the value here; empty means not set here
+     */
     String allowGuestAccess() default "";
 
-    /** The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to
-     *  {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
+    /**
+     * The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to {@code
+     * https://cognito-idp.<region>.amazonaws.com/<userPoolId>}.
+     *
+     * @return the value here; empty means not set here
+     */
     String issuer() default "";
 
-    /** Where the pool's signing keys are published. Key {@code cognito.jwks-uri}; defaults to
-     *  {@code <issuer>/.well-known/jwks.json}. Must be https unless the host is a loopback address. */
+    /**
+     * Where the pool's signing keys are published. Key {@code cognito.jwks-uri}; defaults to {@code
+     * <issuer>/.well-known/jwks.json}. Must be https unless the host is a loopback address.
+     *
+     * @return the value here; empty means not set here
+     */
     String jwksUri() default "";
 
-    /** Which Cognito token a bearer request must carry: {@code access} (default) or {@code id}.
-     *  Key {@code cognito.token-use}. */
+    /**
+     * Which Cognito token a bearer request must carry: {@code access} (default) or {@code id}. Key {@code
+     * cognito.token-use}.
+     *
+     * @return the value here; empty means not set here
+     */
     String tokenUse() default "";
 
-    /** Tolerated clock difference, in seconds, for {@code exp}, {@code nbf} and {@code iat}; -1 means the
-     *  default (60). Key {@code cognito.clock-skew}. */
+    /**
+     * Tolerated clock difference, in seconds, for {@code exp}, {@code nbf} and {@code iat}; -1 means the default
+     * (60). Key {@code cognito.clock-skew}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int clockSkew() default -1;
 
-    /** The claim holding the caller's groups, which become roles. Key {@code cognito.groups-claim};
-     *  default {@code cognito:groups}. */
+    /**
+     * The claim holding the caller's groups, which become roles. Key {@code cognito.groups-claim}; default {@code
+     * cognito:groups}.
+     *
+     * @return the value here; empty means not set here
+     */
     String groupsClaim() default "";
 
-    /** The claim holding the caller's name. Key {@code cognito.caller-name-claim}; default {@code username}
-     *  for access tokens, {@code cognito:username} for id tokens. */
+    /**
+     * The claim holding the caller's name. Key {@code cognito.caller-name-claim}; default {@code username} for
+     * access tokens, {@code cognito:username} for id tokens.
+     *
+     * @return the value here; empty means not set here
+     */
     String callerNameClaim() default "";
 
-    /** The application's sign-in page: anonymous browser requests to protected pages are redirected there, and
-     *  a failed form sign-in returns there unless an error page is set. Key {@code cognito.login-page}; when unset,
-     *  protected pages answer 401. */
+    /**
+     * The application's sign-in page: anonymous browser requests to protected pages are redirected there, and a
+     * failed form sign-in returns there unless an error page is set. Key {@code cognito.login-page}; when unset,
+     * protected pages answer 401.
+     *
+     * @return the value here; empty means not set here
+     */
     String loginPage() default "";
 
-    /** Where a failed form sign-in is redirected. Key {@code cognito.error-page}; default: the login page. */
+    /**
+     * Where a failed form sign-in is redirected. Key {@code cognito.error-page}; default: the login page.
+     *
+     * @return the value here; empty means not set here
+     */
     String errorPage() default "";
 
-    /** How many seconds before its expiry a session's access token is refreshed; -1 means the default (120).
-     *  Key {@code cognito.refresh-ahead}. */
+    /**
+     * How many seconds before its expiry a session's access token is refreshed; -1 means the default (120). Key
+     * {@code cognito.refresh-ahead}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int refreshAhead() default -1;
 
-    /** Connect timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000).
-     *  Key {@code cognito.connect-timeout}. */
+    /**
+     * Connect timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000). Key
+     * {@code cognito.connect-timeout}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int connectTimeout() default -1;
 
-    /** Read timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000).
-     *  Key {@code cognito.read-timeout}. */
+    /**
+     * Read timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000). Key
+     * {@code cognito.read-timeout}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int readTimeout() default -1;
 
-    /** How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the
-     *  cache off, -1 means the default (10000). Key {@code cognito.token-cache-size}. */
+    /**
+     * How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the cache
+     * off, -1 means the default (10000). Key {@code cognito.token-cache-size}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int tokenCacheSize() default -1;
 
-    /** Origins besides the application's own (e.g. {@code https://www.example.com}) whose pages may post a sign-in
-     *  to {@code j_security_check}, comma-separated; a sign-in posted from any other origin is refused with 403.
-     *  Key {@code cognito.allowed-origins}; default none. */
+    /**
+     * Origins besides the application's own (e.g. {@code https://www.example.com}) whose pages may post a sign-in
+     * to {@code j_security_check}, comma-separated; a sign-in posted from any other origin is refused with 403.
+     * Key {@code cognito.allowed-origins}; default none.
+     *
+     * @return the value here; empty means not set here
+     */
     String allowedOrigins() default "";
 
-    /** How many sign-ins this node sends to Cognito at once; -1 means the default (20). Past it a sign-in is
-     *  answered 429 with {@code Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota
-     *  that token refreshes need too. Key {@code cognito.max-concurrent-sign-ins}. */
+    /**
+     * How many sign-ins this node sends to Cognito at once; -1 means the default (20). Past it a sign-in is
+     * answered 429 with {@code Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota
+     * that token refreshes need too. Key {@code cognito.max-concurrent-sign-ins}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int maxConcurrentSignIns() default -1;
 
-    /** Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
-     *  signed out through {@code CognitoAuth.signOut}, on this node) or {@code cognito} ({@code local}, and each new
-     *  access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key
-     *  {@code cognito.revocation-check}; {@code cognito} needs {@code tokenUse} {@code access}. See docs/TOKENS.md. */
+    /**
+     * Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
+     * signed out through {@code CognitoAuth.signOut}, on this node) or {@code cognito} ({@code local}, and each
+     * new access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key {@code
+     * cognito.revocation-check}; {@code cognito} needs {@code tokenUse} {@code access}. See docs/TOKENS.md.
+     *
+     * @return the value here; empty means not set here
+     */
     String revocationCheck() default "";
 
-    /** With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is trusted
-     *  before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}. */
+    /**
+     * With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is
+     * trusted before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}.
+     *
+     * @return the value here; -1 means not set here
+     */
     int revocationCacheTime() default -1;
 
-    /** The {@code SameSite} attribute of the session cookie, which the module sets itself on Payara 6 and 7:
-     *  {@code Lax}, {@code Strict} or {@code None} ({@code None} makes the cookie {@code Secure} on every request,
-     *  as browsers require). Key {@code cognito.session-cookie-same-site}; default {@code Lax}. */
+    /**
+     * The {@code SameSite} attribute of the session cookie, which the module sets itself on Payara 6 and 7: {@code
+     * Lax}, {@code Strict} or {@code None} ({@code None} makes the cookie {@code Secure} on every request, as
+     * browsers require). Key {@code cognito.session-cookie-same-site}; default {@code Lax}.
+     *
+     * @return the value here; empty means not set here
+     */
     String sessionCookieSameSite() default "";
 }

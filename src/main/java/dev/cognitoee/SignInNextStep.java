@@ -18,7 +18,12 @@ public record SignInNextStep(SignInStep signInStep, CodeDeliveryDetails codeDeli
                              Set<String> allowedMfaTypes, TotpSetupDetails totpSetupDetails,
                              List<String> missingAttributes, Map<String, String> additionalInfo) {
 
-    /** A step that needs nothing more than its name. */
+    /**
+     * A step that needs nothing more than its name.
+     *
+     * @param step the step
+     * @return the step, with no details
+     */
     public static SignInNextStep of(SignInStep step) {
         return new SignInNextStep(step, null, Set.of(), null, List.of(), Map.of());
     }

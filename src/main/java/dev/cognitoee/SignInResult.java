@@ -8,12 +8,21 @@ package dev.cognitoee;
  */
 public record SignInResult(boolean isSignedIn, SignInNextStep nextStep) {
 
-    /** Signed in, nothing left to do. */
+    /**
+     * Signed in, nothing left to do.
+     *
+     * @return a signed-in result whose next step is {@code DONE}
+     */
     public static SignInResult signedIn() {
         return new SignInResult(true, SignInNextStep.of(SignInStep.DONE));
     }
 
-    /** Not signed in yet: {@code step} comes next. */
+    /**
+     * Not signed in yet.
+     *
+     * @param step what comes next
+     * @return a result that is not signed in
+     */
     public static SignInResult next(SignInNextStep step) {
         return new SignInResult(false, step);
     }

@@ -18,13 +18,20 @@ package dev.cognitoee.spi;
  */
 public interface CredentialsAndIdentityIdProvider {
 
-    /** Credentials and identity id for the caller described by {@code request}. */
+    /**
+     * Credentials and identity id for a caller.
+     *
+     * @param request who the caller is, and whether cached credentials may serve
+     * @return the caller's credentials, with an expiration in the future, and identity id
+     */
     CredentialsAndIdentityId getCredentialsAndIdentityId(CredentialsRequest request);
 
     /**
      * Forgets anything kept for the caller {@code cacheKey} (Amplify's {@code clearCredentialsAndIdentityId}): called
      * at every end of a session (sign-out, a refused refresh, expiry, sign-in as another user) and before a caller's
      * logins change. It may run without a current request.
+     *
+     * @param cacheKey the caller, as {@link CredentialsRequest#cacheKey()} named it
      */
     default void clearCredentialsAndIdentityId(String cacheKey) {
     }

@@ -15,6 +15,15 @@ import java.util.Map;
 public record CredentialsRequest(boolean authenticated, String cacheKey, Map<String, String> logins,
                                  String identityId, boolean forceRefresh) {
 
+    /**
+     * A request; {@code logins} is copied.
+     *
+     * @param authenticated whether the caller is signed in
+     * @param cacheKey      who the caller is, for caching
+     * @param logins        the identity pool {@code Logins} map, not null
+     * @param identityId    the identity id already known, or null
+     * @param forceRefresh  whether cached credentials must not be used
+     */
     public CredentialsRequest {
         logins = Map.copyOf(logins);
     }
