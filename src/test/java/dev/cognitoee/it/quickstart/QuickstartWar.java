@@ -5,6 +5,7 @@ import dev.cognitoee.it.support.TestWars;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,17 @@ public final class QuickstartWar {
     private QuickstartWar() {
     }
 
-    /** The README of this build. */
+    /**
+     * The README of this build, two folders above the test classes ({@code target/test-classes}): the same path
+     * under surefire and failsafe, whose working directories (and {@code basedir} properties) differ.
+     */
     public static Path readme() {
-        return Path.of(TestSettings.required("basedir"), "README.md");
+        try {
+            Path testClasses = Path.of(QuickstartWar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return testClasses.getParent().getParent().resolve("README.md");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
