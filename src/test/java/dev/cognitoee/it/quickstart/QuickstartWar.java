@@ -4,6 +4,7 @@ import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -33,6 +37,7 @@ public final class QuickstartWar {
     static final String JAVA = "src/main/java/";
     static final String RESOURCES = "src/main/resources/";
     static final String WEBAPP = "src/main/webapp/";
+    static final String SETTINGS = RESOURCES + "META-INF/microprofile-config.properties";
     static final String MODULE_GROUP = "dev.cognitoee";
     static final String MODULE_ARTIFACT = "cognito-ee";
 
@@ -81,7 +86,32 @@ public final class QuickstartWar {
                         + JAVA + ", " + RESOURCES + " or " + WEBAPP + ": the test does not know where it goes");
             }
         }
-        return war.addAsLibrary(settingsJar(settings));
+        return war.addAsLibrary(settingsJar(replacingEveryReadmeSetting(snippets, settings)));
+    }
+
+    /**
+     * {@code settings}, once every key of the README's microprofile-config.properties is among them: a value left
+     * from the README would point the WAR at the README's example pool, and a key no deployment sets is a typo.
+     */
+    static Map<String, String> replacingEveryReadmeSetting(Map<String, Snippet> snippets, Map<String, String> settings) {
+        Snippet file = snippets.get(SETTINGS);
+        if (file == null) {
+            throw new IllegalStateException("README.md marks no " + SETTINGS + " block");
+        }
+        Properties readme = new Properties();
+        try {
+            readme.load(new StringReader(file.text()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> unknown = new TreeSet<>(readme.stringPropertyNames());
+        unknown.removeAll(settings.keySet());
+        if (!unknown.isEmpty()) {
+            throw new AssertionError("README.md:" + file.firstLine() + ": " + SETTINGS + " sets " + unknown
+                    + ", which the test's deployment does not set (a typo, or a setting the test must replace): "
+                    + settings.keySet());
+        }
+        return settings;
     }
 
     /**

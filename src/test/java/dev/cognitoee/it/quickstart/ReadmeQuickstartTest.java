@@ -81,6 +81,24 @@ class ReadmeQuickstartTest {
     }
 
     @Test
+    void theReadmesSettingsAreThePoolAndTheClientAndTheDeploymentMustReplaceEach() {
+        Map<String, Snippet> readme = readme();
+        Map<String, String> pool = Map.of("cognito.user-pool-id", "local_1", "cognito.client-id", "c1",
+                "cognito.endpoint", "http://localhost:1");
+
+        assertThat(QuickstartWar.replacingEveryReadmeSetting(readme, pool)).isSameAs(pool);
+        assertThatThrownBy(() -> QuickstartWar.replacingEveryReadmeSetting(readme,
+                Map.of("cognito.user-pool-id", "local_1")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("sets [cognito.client-id], which the test's deployment does not set");
+        Map<String, Snippet> typo = ReadmeSnippets.parse("README.md", List.of(
+                "<!-- quickstart: " + QuickstartWar.SETTINGS + " -->", "```properties",
+                "cognito.userpool-id=eu-west-1_AbC123", "cognito.client-id=4f1example", "```"));
+        assertThatThrownBy(() -> QuickstartWar.replacingEveryReadmeSetting(typo, pool))
+                .hasMessageStartingWith("README.md:3: " + QuickstartWar.SETTINGS + " sets [cognito.userpool-id]");
+    }
+
+    @Test
     void theReadmesJavaCompilesAgainstTheTestClasspath() throws IOException {
         SnippetCompiler.compile(javaSnippets(readme()), testClasspath(), classes);
 

@@ -51,7 +51,7 @@ public final class SnippetCompiler {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             List<SnippetSource> units = sources.stream().map(SnippetSource::new).toList();
             boolean compiled = compiler.getTask(null, files, diagnostics,
-                    List.of("--release", RELEASE, "-proc:none", "-encoding", "UTF-8"), null, units).call();
+                    List.of("--release", RELEASE, "-proc:none"), null, units).call();
             if (!compiled) {
                 throw new AssertionError("The README's quickstart does not compile:\n" + report(diagnostics));
             }
