@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>The server that runs the WAR must reach the JWKS at {@code 127.0.0.1} of the test's machine: the case of
  * Arquillian's managed and embedded containers, and of a server started by the test. It verifies bearer tokens
  * only: the pool answers none of Cognito's API calls (sign-in, sign-up, ...), for which see the emulator in
- * {@code docs/TESTING.md}.
+ * {@code docs/TESTING.md}. A pool may be shared between threads; each {@link TokenBuilder} it hands out belongs to
+ * one.
  */
 public final class TestUserPool implements AutoCloseable {
 
