@@ -1,139 +1,67 @@
 package dev.cognitoee.testing;
 
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.testkit.JwksEndpoint;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in JWKS endpoint on loopback whose keys, failures, delay and availability the test controls, counting
- * every request. It can be stopped (connections refused) and started again on the same port, and it can hold
- * requests until the test releases them (an endpoint that hangs), so that a test can look at the system while a
- * fetch is in flight. Requests are handled on several threads, so that concurrent fetches are seen as such.
+ * A stand-in JWKS endpoint on loopback whose keys, failures, delay and availability the test controls: the
+ * project's tests' name for the test kit's {@link JwksEndpoint}, to which every call goes.
  */
 public final class JwksServer implements AutoCloseable {
 
-    /** How long a held request waits for {@link #release()} at most, so that no test can hang on it. */
-    private static final Duration MAX_HOLD = Duration.ofSeconds(30);
-
-    private final AtomicInteger requests = new AtomicInteger();
-    private final int port;
-    private HttpServer server;
-    private ExecutorService handlers;
-    private volatile List<JWK> keys;
-    private volatile boolean failing;
-    private volatile Duration delay = Duration.ZERO;
-    private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final JwksEndpoint endpoint;
 
     public JwksServer(JWK... keys) throws IOException {
-        this.keys = List.of(keys);
-        server = bind(0);
-        port = server.getAddress().getPort();
+        endpoint = JwksEndpoint.start(keys);
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port + "/pool/.well-known/jwks.json");
+        return endpoint.uri();
     }
 
     /** Requests received so far, whether answered, failed or still held. */
     public int requests() {
-        return requests.get();
+        return endpoint.requests();
     }
 
     public void publish(JWK... newKeys) {
-        keys = List.of(newKeys);
+        endpoint.publish(newKeys);
     }
 
     /** Answer 500 with a non-JWKS body from now on (or stop doing so). */
     public void failing(boolean fail) {
-        failing = fail;
+        endpoint.failing(fail);
     }
 
     public void delay(Duration newDelay) {
-        delay = newDelay;
+        endpoint.delay(newDelay);
     }
 
     /** Hold every request from now on, until {@link #release()}: an endpoint that accepts and never answers. */
     public void hold() {
-        hold = new CountDownLatch(1);
+        endpoint.hold();
     }
 
     /** Let the held requests (and all later ones) go on. */
     public void release() {
-        hold.countDown();
+        endpoint.release();
     }
 
     /** Stops listening: connections are refused until {@link #start()}. Held requests are released first. */
-    public synchronized void stop() {
-        release();
-        if (server != null) {
-            server.stop(0);
-            handlers.shutdownNow();
-            server = null;
-        }
+    public void stop() {
+        endpoint.stop();
     }
 
     /** Listens again, on the same port. */
-    public synchronized void start() {
-        if (server == null) {
-            try {
-                server = bind(port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot listen on port " + port + " again", e);
-            }
-        }
+    public void start() {
+        endpoint.start();
     }
 
     @Override
     public void close() {
-        stop();
-    }
-
-    private HttpServer bind(int onPort) throws IOException {
-        HttpServer bound = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
-        bound.createContext("/pool/.well-known/jwks.json", this::answer);
-        handlers = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "jwks-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        });
-        bound.setExecutor(handlers);
-        bound.start();
-        return bound;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        try {
-            hold.await(MAX_HOLD.toMillis(), TimeUnit.MILLISECONDS);
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        boolean fail = failing;
-        byte[] body = fail
-                ? "{\"message\":\"Internal error\"}".getBytes(StandardCharsets.UTF_8)
-                : new JWKSet(keys).toString(true).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        try (OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(fail ? 500 : 200, body.length);
-            out.write(body);
-        } catch (IOException e) {
-            // the client gave up (its read timeout): nothing to answer
-        }
+        endpoint.close();
     }
 }

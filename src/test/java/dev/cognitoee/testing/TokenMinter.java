@@ -1,34 +1,33 @@
 package dev.cognitoee.testing;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.cognitoee.testkit.SigningKey;
+import dev.cognitoee.testkit.TokenBuilder;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Signs Cognito-shaped tokens with a key of its own, as a user pool does. */
+/**
+ * Signs Cognito-shaped tokens with a key of its own, as a user pool does: the project's fixed test user "alice",
+ * with fixed ids, on top of the test kit ({@link TokenBuilder}, {@link SigningKey}), which does the work.
+ */
 public final class TokenMinter {
 
     public static final String ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TestPool1";
     public static final String CLIENT_ID = "testclient123";
 
-    private final RSAKey key;
+    private final SigningKey key;
 
     public TokenMinter(String kid) {
-        this(generate(kid));
+        this.key = SigningKey.generate(kid);
     }
 
     public TokenMinter(RSAKey key) {
-        this.key = key;
+        this.key = SigningKey.of(key);
     }
 
     /**
@@ -46,42 +45,29 @@ public final class TokenMinter {
     }
 
     public RSAKey key() {
-        return key;
+        return key.rsaKey();
     }
 
     /** The claims of a Cognito access token of user "alice" in groups admin and user, issued at {@code now}. */
     public static Map<String, Object> accessClaims(Instant now) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", "6f1c0d2e-1111-2222-3333-444455556666");
-        claims.put("cognito:groups", List.of("admin", "user"));
-        claims.put("iss", ISSUER);
-        claims.put("client_id", CLIENT_ID);
-        claims.put("origin_jti", "0b7a6d0e-aaaa-bbbb-cccc-ddddeeeeffff");
-        claims.put("event_id", "1e2d3c4b-aaaa-bbbb-cccc-ddddeeeeffff");
-        claims.put("token_use", "access");
-        claims.put("scope", "aws.cognito.signin.user.admin");
-        claims.put("auth_time", now.getEpochSecond());
-        claims.put("exp", now.plusSeconds(3600).getEpochSecond());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("jti", "2c3d4e5f-aaaa-bbbb-cccc-ddddeeeeffff");
-        claims.put("username", "alice");
-        return claims;
+        return alice(TokenBuilder.access(ISSUER, CLIENT_ID), now)
+                .claim("origin_jti", "0b7a6d0e-aaaa-bbbb-cccc-ddddeeeeffff")
+                .claim("event_id", "1e2d3c4b-aaaa-bbbb-cccc-ddddeeeeffff")
+                .claim("jti", "2c3d4e5f-aaaa-bbbb-cccc-ddddeeeeffff")
+                .claims();
     }
 
-    /** The claims of a Cognito id token of "alice" for the test client. */
+    /** The claims of a Cognito id token of "alice" for the test client (no jti, origin_jti, event_id). */
     public static Map<String, Object> idClaims(Instant now) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", "6f1c0d2e-1111-2222-3333-444455556666");
-        claims.put("cognito:groups", List.of("admin", "user"));
-        claims.put("iss", ISSUER);
-        claims.put("cognito:username", "alice");
-        claims.put("aud", CLIENT_ID);
-        claims.put("token_use", "id");
-        claims.put("auth_time", now.getEpochSecond());
-        claims.put("exp", now.plusSeconds(3600).getEpochSecond());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("email", "alice@example.com");
-        return claims;
+        return alice(TokenBuilder.id(ISSUER, CLIENT_ID), now)
+                .withoutClaim("origin_jti").withoutClaim("event_id").withoutClaim("jti")
+                .claim("email", "alice@example.com")
+                .claims();
+    }
+
+    private static TokenBuilder alice(TokenBuilder token, Instant now) {
+        return token.username("alice").sub("6f1c0d2e-1111-2222-3333-444455556666").groups("admin", "user")
+                .issuedAt(now);
     }
 
     public String access(Instant now) {
@@ -95,17 +81,11 @@ public final class TokenMinter {
     }
 
     public String sign(Map<String, Object> claims) {
-        return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        return key.sign(claims);
     }
 
     public String sign(JWSHeader header, Map<String, Object> claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException | java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign(header, claims);
     }
 
     /** {@code token} with its payload replaced by {@code json}, the signature kept. */
@@ -116,13 +96,5 @@ public final class TokenMinter {
 
     public static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static RSAKey generate(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
