@@ -3,11 +3,17 @@ package dev.cognitoee.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * twice: this test keeps the two in step.
  */
 class AnnotationDefaultsTest {
+
+    private static final Path ANNOTATION_SOURCE =
+            Path.of("src/main/java/dev/cognitoee/CognitoAuthenticationMechanismDefinition.java");
 
     @Test
     void everyAttributeHasADescriptorAndEveryDescriptorAnAttribute() {
@@ -52,6 +61,20 @@ class AnnotationDefaultsTest {
             Class<?> expected = defaultValue == null ? String.class
                     : attributeTypeOfDefault.getOrDefault(defaultValue.getClass(), String.class);
             assertThat(attributeType).as(setting.attribute()).isEqualTo(expected);
+        }
+    }
+
+    /** The annotation's Javadoc is written by hand too: each attribute's must name its key. */
+    @Test
+    void eachAttributesJavadocNamesItsKey() throws IOException {
+        String source = Files.readString(ANNOTATION_SOURCE, StandardCharsets.UTF_8);
+        for (Setting<?> setting : Setting.all()) {
+            // The comment right before "<type> <attribute>()", never reaching past the end of a comment.
+            Matcher attribute = Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*\\w+ " + setting.attribute()
+                    + "\\(\\)", Pattern.DOTALL).matcher(source);
+            assertThat(attribute.find()).as("Javadoc of " + setting.attribute()).isTrue();
+            String javadoc = attribute.group(1).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+            assertThat(javadoc).as("Javadoc of " + setting.attribute()).contains("{@code " + setting.key() + "}");
         }
     }
 
