@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The kinds of value a setting can have, each a {@link Parser} with the checks it needs. */
@@ -128,18 +129,8 @@ final class Values {
 
     /** An absolute http(s) URL, kept as written (an issuer is compared as a string). */
     static Parser<String> httpUrl() {
-        Parser<URI> url = url();
-        return (raw, bad) -> {
-            URI uri = url.parse(raw, bad);
-            if (uri == null) {
-                return null;
-            }
-            if (!isHttp(uri)) {
-                bad.accept(raw, "must be an http(s) URL");
-                return null;
-            }
-            return raw;
-        };
+        Parser<URI> url = urlThat(Values::isHttp, "must be an http(s) URL");
+        return (raw, bad) -> url.parse(raw, bad) == null ? null : raw;
     }
 
     /**
@@ -147,16 +138,20 @@ final class Values {
      * the path, so only a local emulator may use it.
      */
     static Parser<URI> keysUrl() {
+        return urlThat(uri -> "https".equals(uri.getScheme())
+                        || ("http".equals(uri.getScheme()) && isLoopback(uri.getHost())),
+                "must be an https URL (plain http is accepted for loopback hosts only)");
+    }
+
+    /** An absolute URL that {@code accepted} accepts; otherwise refused for {@code reason}. */
+    private static Parser<URI> urlThat(Predicate<URI> accepted, String reason) {
         Parser<URI> url = url();
         return (raw, bad) -> {
             URI uri = url.parse(raw, bad);
-            if (uri == null) {
-                return null;
-            }
-            if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+            if (uri == null || accepted.test(uri)) {
                 return uri;
             }
-            bad.accept(raw, "must be an https URL (plain http is accepted for loopback hosts only)");
+            bad.accept(raw, reason);
             return null;
         };
     }
