@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * {@code IdentityStore} backed by the configured Amazon Cognito user pool.
  *
  * <p>Every attribute has a MicroProfile Config key, named in its documentation. A value found in MicroProfile Config (system property,
- * environment variable, {@code microprofile-config.properties}) wins over the attribute; an empty attribute means
- * "not set here". A missing or malformed required value fails the deployment with a message naming the key.
+ * environment variable, {@code microprofile-config.properties}) wins over the attribute; an attribute left at its
+ * default sets nothing (an empty text attribute is "not set here"; a number's or a flag's default is the key's own). A missing or malformed required value fails the deployment with a message naming the key.
  *
  * <pre>{@code
  * @CognitoAuthenticationMechanismDefinition(region = "eu-west-1", userPoolId = "eu-west-1_AbC123", clientId = "4f1...")
@@ -80,12 +80,12 @@ public @interface CognitoAuthenticationMechanismDefinition {
     String identityEndpoint() default "";
 
     /**
-     * Whether callers who are not signed in get guest credentials from the identity pool ("true"/"false"). Key
-     * {@code cognito.allow-guest-access}; default false.
+     * Whether callers who are not signed in get guest credentials from the identity pool. Key {@code
+     * cognito.allow-guest-access}; default false.
      *
-     * @return the value here; empty means not set here
+     * @return the value here; the default, false, sets nothing here
      */
-    String allowGuestAccess() default "";
+    boolean allowGuestAccess() default false;
 
     /**
      * The expected {@code iss} claim. Key {@code cognito.issuer}; defaults to {@code
@@ -107,25 +107,25 @@ public @interface CognitoAuthenticationMechanismDefinition {
      * Which Cognito token a bearer request must carry: {@code access} (default) or {@code id}. Key {@code
      * cognito.token-use}.
      *
-     * @return the value here; empty means not set here
+     * @return the value here; the default, {@code access}, sets nothing here
      */
-    String tokenUse() default "";
+    String tokenUse() default "access";
 
     /**
-     * Tolerated clock difference, in seconds, for {@code exp}, {@code nbf} and {@code iat}; -1 means the default
-     * (60). Key {@code cognito.clock-skew}.
+     * Tolerated clock difference, in seconds, for {@code exp}, {@code nbf} and {@code iat}. Key {@code
+     * cognito.clock-skew}; default 60.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here, in seconds; the default, 60, sets nothing here
      */
-    int clockSkew() default -1;
+    int clockSkew() default 60;
 
     /**
      * The claim holding the caller's groups, which become roles. Key {@code cognito.groups-claim}; default {@code
      * cognito:groups}.
      *
-     * @return the value here; empty means not set here
+     * @return the value here; the default, {@code cognito:groups}, sets nothing here
      */
-    String groupsClaim() default "";
+    String groupsClaim() default "cognito:groups";
 
     /**
      * The claim holding the caller's name. Key {@code cognito.caller-name-claim}; default {@code username} for
@@ -152,36 +152,36 @@ public @interface CognitoAuthenticationMechanismDefinition {
     String errorPage() default "";
 
     /**
-     * How many seconds before its expiry a session's access token is refreshed; -1 means the default (120). Key
-     * {@code cognito.refresh-ahead}.
+     * How many seconds before its expiry a session's access token is refreshed. Key {@code
+     * cognito.refresh-ahead}; default 120.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here, in seconds; the default, 120, sets nothing here
      */
-    int refreshAhead() default -1;
+    int refreshAhead() default 120;
 
     /**
-     * Connect timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000). Key
-     * {@code cognito.connect-timeout}.
+     * Connect timeout of every call to Cognito (JWKS and API), in milliseconds. Key {@code
+     * cognito.connect-timeout}; default 5000.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here, in milliseconds; the default, 5000, sets nothing here
      */
-    int connectTimeout() default -1;
+    int connectTimeout() default 5000;
 
     /**
-     * Read timeout of every call to Cognito (JWKS and API), in milliseconds; -1 means the default (5000). Key
-     * {@code cognito.read-timeout}.
+     * Read timeout of every call to Cognito (JWKS and API), in milliseconds. Key {@code cognito.read-timeout};
+     * default 5000.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here, in milliseconds; the default, 5000, sets nothing here
      */
-    int readTimeout() default -1;
+    int readTimeout() default 5000;
 
     /**
      * How many verified tokens are remembered so that a repeated token costs no signature check; 0 turns the cache
-     * off, -1 means the default (10000). Key {@code cognito.token-cache-size}.
+     * off. Key {@code cognito.token-cache-size}; default 10000.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here; the default, 10000, sets nothing here
      */
-    int tokenCacheSize() default -1;
+    int tokenCacheSize() default 10000;
 
     /**
      * Origins besides the application's own (e.g. {@code https://www.example.com}) whose pages may post a sign-in
@@ -193,13 +193,13 @@ public @interface CognitoAuthenticationMechanismDefinition {
     String allowedOrigins() default "";
 
     /**
-     * How many sign-ins this node sends to Cognito at once; -1 means the default (20). Past it a sign-in is
-     * answered 429 with {@code Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota
-     * that token refreshes need too. Key {@code cognito.max-concurrent-sign-ins}.
+     * How many sign-ins this node sends to Cognito at once. Past it a sign-in is answered 429 with {@code
+     * Retry-After}, so that a flood of sign-ins cannot use up the account's Cognito quota that token refreshes need
+     * too. Key {@code cognito.max-concurrent-sign-ins}; default 20.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here; the default, 20, sets nothing here
      */
-    int maxConcurrentSignIns() default -1;
+    int maxConcurrentSignIns() default 20;
 
     /**
      * Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
@@ -207,24 +207,24 @@ public @interface CognitoAuthenticationMechanismDefinition {
      * new access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key {@code
      * cognito.revocation-check}; {@code cognito} needs {@code tokenUse} {@code access}. See docs/TOKENS.md.
      *
-     * @return the value here; empty means not set here
+     * @return the value here; the default, {@code off}, sets nothing here
      */
-    String revocationCheck() default "";
+    String revocationCheck() default "off";
 
     /**
      * With {@code revocationCheck = "cognito"}: how many seconds GetUser's acceptance of an access token is
-     * trusted before Cognito is asked again; -1 means the default (60). Key {@code cognito.revocation-cache-time}.
+     * trusted before Cognito is asked again. Key {@code cognito.revocation-cache-time}; default 60.
      *
-     * @return the value here; -1 means not set here
+     * @return the value here, in seconds; the default, 60, sets nothing here
      */
-    int revocationCacheTime() default -1;
+    int revocationCacheTime() default 60;
 
     /**
      * The {@code SameSite} attribute of the session cookie, which the module sets itself on Payara 6 and 7: {@code
      * Lax}, {@code Strict} or {@code None} ({@code None} makes the cookie {@code Secure} on every request, as
      * browsers require). Key {@code cognito.session-cookie-same-site}; default {@code Lax}.
      *
-     * @return the value here; empty means not set here
+     * @return the value here; the default, {@code Lax}, sets nothing here
      */
-    String sessionCookieSameSite() default "";
+    String sessionCookieSameSite() default "Lax";
 }

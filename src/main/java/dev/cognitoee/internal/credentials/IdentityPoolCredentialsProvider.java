@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.config.CognitoConfigKeys;
+import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.CognitoHttpClients;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
@@ -115,7 +115,7 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
     void requireIdentityPool() {
         if (config.identityPoolId() == null) {
             throw new CognitoAuthException(AuthError.NO_IDENTITY_POOL,
-                    "AWS credentials need an identity pool: set " + CognitoConfigKeys.IDENTITY_POOL_ID);
+                    "AWS credentials need an identity pool: set " + Setting.IDENTITY_POOL_ID.key());
         }
     }
 

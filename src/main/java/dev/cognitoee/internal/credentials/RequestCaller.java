@@ -3,7 +3,7 @@ package dev.cognitoee.internal.credentials;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.config.CognitoConfigKeys;
+import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.session.SessionOwner;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
@@ -77,7 +77,7 @@ final class RequestCaller {
                     GuestIdentity.of(guestSession), forceRefresh), guestSession);
         }
         throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "No signed-in caller, and guest access is off ("
-                + CognitoConfigKeys.ALLOW_GUEST_ACCESS + ")");
+                + Setting.ALLOW_GUEST_ACCESS.key() + ")");
     }
 
     private static Resolved authenticated(CognitoConfig config, HttpServletRequest request, JsonWebToken caller,
@@ -89,7 +89,7 @@ final class RequestCaller {
         if (idToken == null) {
             throw new CognitoAuthException(AuthError.NOT_AUTHORIZED, "AWS credentials need the caller's id token,"
                     + " and this request was authenticated with an access token: send the id token as the bearer"
-                    + " token (" + CognitoConfigKeys.TOKEN_USE + "=id)");
+                    + " token (" + Setting.TOKEN_USE.key() + "=id)");
         }
         Map<String, String> logins = new LinkedHashMap<>();
         if (sessionIsCaller) {

@@ -3,7 +3,7 @@ package dev.cognitoee.internal.mechanism;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.config.CognitoConfigKeys;
+import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
@@ -161,7 +161,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         String crossOrigin = OriginCheck.refusal(request, config.allowedOrigins());
         if (crossOrigin != null) {
             LOG.log(Level.INFO, "Refused a sign-in {0} ({1}); allow trusted origins with {2}", new Object[] {
-                    crossOrigin, LogText.of(request.getHeader("Origin")), CognitoConfigKeys.ALLOWED_ORIGINS});
+                    crossOrigin, LogText.of(request.getHeader("Origin")), Setting.ALLOWED_ORIGINS.key()});
             SignInResponses.refuseCrossOrigin(response, SignInRequest.wantsJson(request));
             return AuthenticationStatus.SEND_FAILURE;
         }

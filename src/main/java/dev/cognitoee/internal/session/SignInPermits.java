@@ -2,7 +2,7 @@ package dev.cognitoee.internal.session;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
-import dev.cognitoee.internal.config.CognitoConfigKeys;
+import dev.cognitoee.internal.config.Setting;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -31,7 +31,7 @@ final class SignInPermits {
     <T> T call(Supplier<T> signIn) {
         if (!permits.tryAcquire()) {
             LOG.log(Level.FINE, "Refusing a sign-in: {0} already in flight ({1})",
-                    new Object[] {size, CognitoConfigKeys.MAX_CONCURRENT_SIGN_INS});
+                    new Object[] {size, Setting.MAX_CONCURRENT_SIGN_INS.key()});
             throw new CognitoAuthException(AuthError.TOO_MANY_REQUESTS, null,
                     "Too many sign-ins at once; try again shortly.", null);
         }

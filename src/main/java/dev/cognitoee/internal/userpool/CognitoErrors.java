@@ -2,6 +2,7 @@ package dev.cognitoee.internal.userpool;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.config.Setting;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -82,8 +83,9 @@ public final class CognitoErrors {
             return new CognitoAuthException(error, code, message, e);
         }
         if (e instanceof SdkClientException) {
-            LOG.log(Level.WARNING, "Cognito cannot be reached (check cognito.endpoint / cognito.identity-endpoint, "
-                    + "cognito.connect-timeout, cognito.read-timeout and the network): {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Cognito cannot be reached (check " + Setting.ENDPOINT.key() + " / "
+                    + Setting.IDENTITY_ENDPOINT.key() + ", " + Setting.CONNECT_TIMEOUT.key() + ", "
+                    + Setting.READ_TIMEOUT.key() + " and the network): {0}", e.getMessage());
             return new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
                     userMessage(AuthError.SERVICE_UNAVAILABLE), e);
         }

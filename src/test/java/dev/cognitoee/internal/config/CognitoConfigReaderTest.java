@@ -146,6 +146,43 @@ class CognitoConfigReaderTest {
     }
 
     @Test
+    void readsFlagsInAnyCaseAndRefusesAnythingElse() throws Exception {
+        assertThat(read().allowGuestAccess()).isFalse();
+        settings.put("cognito.allow-guest-access", "TRUE");
+        assertThat(read().allowGuestAccess()).isTrue();
+        settings.put("cognito.allow-guest-access", "False");
+        assertThat(read().allowGuestAccess()).isFalse();
+        settings.put("cognito.allow-guest-access", "yes");
+        assertThat(problems()).containsExactly("cognito.allow-guest-access 'yes' must be true or false");
+    }
+
+    @Test
+    void aListOfNoItemIsRefused() {
+        settings.put("cognito.client-id", " , ,");
+        settings.put("cognito.allowed-origins", "https://a.example.com, ftp://b.example.com, ,https://c.example.com/x");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "cognito.client-id ', ,' lists no app client id",
+                "cognito.allowed-origins 'ftp://b.example.com' is not a web origin (expected scheme://host[:port], "
+                        + "e.g. https://www.example.com)",
+                "cognito.allowed-origins 'https://c.example.com/x' is not a web origin (expected "
+                        + "scheme://host[:port], e.g. https://www.example.com)");
+    }
+
+    @Test
+    void readsOriginsInLowerCase() throws Exception {
+        settings.put("cognito.allowed-origins", "https://WWW.Example.com, http://localhost:8080");
+        assertThat(read().allowedOrigins()).containsExactly("https://www.example.com", "http://localhost:8080");
+        settings.remove("cognito.allowed-origins");
+        assertThat(read().allowedOrigins()).isEmpty();
+    }
+
+    @Test
+    void anIssuerMustBeHttpAndABadOneIsNamedOnce() {
+        settings.put("cognito.issuer", "ftp://example.com/pool");
+        assertThat(problems()).containsExactly("cognito.issuer 'ftp://example.com/pool' must be an http(s) URL");
+    }
+
+    @Test
     void refusesAMalformedUserPoolId() {
         settings.put("cognito.user-pool-id", "eu-west-1 AbC123");
         assertThat(problems()).singleElement().asString()
