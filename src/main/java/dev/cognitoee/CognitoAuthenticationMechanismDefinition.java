@@ -136,9 +136,9 @@ public @interface CognitoAuthenticationMechanismDefinition {
     String callerNameClaim() default "";
 
     /**
-     * The application's sign-in page: anonymous browser requests to protected pages are redirected there, and a
-     * failed form sign-in returns there unless an error page is set. Key {@code cognito.login-page}; when unset,
-     * protected pages answer 401.
+     * The application's sign-in page: anonymous browser requests to pages the servlet container protects are
+     * redirected there (JAX-RS resources answer 401), and a failed form sign-in returns there unless an error page is
+     * set. Key {@code cognito.login-page}; when unset, protected pages answer 401.
      *
      * @return the value here; empty means not set here
      */

@@ -91,9 +91,9 @@ public final class Setting<T> {
             "callerNameClaim", text(), "`username` (access), `cognito:username` (id)", "claim naming the caller");
     /** The application's sign-in page. */
     public static final Setting<String> LOGIN_PAGE = optional("cognito.login-page", "loginPage", page(), "none",
-            "context-relative sign-in page; anonymous browsers asking for a protected page are sent there "
-                    + "(otherwise 401), and a sign-in that needs another step comes back to it with "
-                    + "`?step=<SignInStep>`");
+            "context-relative sign-in page; anonymous browsers asking for a page the servlet container "
+                    + "protects are sent there (otherwise 401; a JAX-RS resource always answers 401), and a sign-in "
+                    + "that needs another step comes back to it with `?step=<SignInStep>`");
     /** Where a failed form sign-in is sent. */
     public static final Setting<String> ERROR_PAGE = optional("cognito.error-page", "errorPage", page(),
             "the login page", "where a failed form sign-in is sent, with `?error=<AuthError>`");
