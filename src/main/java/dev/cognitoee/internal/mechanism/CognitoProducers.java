@@ -5,10 +5,10 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
-import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.GetUserTokenCheck;
 import dev.cognitoee.internal.userpool.UserPoolClient;
@@ -38,8 +38,8 @@ class CognitoProducers {
     @Singleton
     CognitoTokenVerifier tokenVerifier(CognitoConfig config, @ModuleClock Clock clock, TokenRevocations revocations,
                                        UserPoolClient userPool) {
-        return CognitoTokenVerifier.forPool(config, clock, revocations, config.revocationCheck() == RevocationCheck.COGNITO
-                ? new GetUserTokenCheck(userPool) : null);
+        return CognitoTokenVerifier.forPool(config, clock, revocations,
+                config.revocationCheck() == RevocationCheck.COGNITO ? new GetUserTokenCheck(userPool) : null);
     }
 
     /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */

@@ -25,14 +25,13 @@ public class ClockServlet extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Instant moment;
+        String body = request.getReader().readLine();
         try {
-            moment = Instant.parse(request.getReader().readLine().trim());
-        } catch (DateTimeParseException | NullPointerException e) {
+            clock.moveTo(Instant.parse(body == null ? "" : body.trim()));
+        } catch (DateTimeParseException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "the body must be an ISO instant");
             return;
         }
-        clock.moveTo(moment);
         now(response);
     }
 

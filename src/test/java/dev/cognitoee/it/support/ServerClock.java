@@ -22,7 +22,8 @@ public final class ServerClock {
 
     /** Moves the server's clock so that it reads {@code moment} now; returns what it reads after the move. */
     public static Instant moveTo(URL base, Instant moment) {
-        Instant now = send(HttpRequest.newBuilder(uri(base)).PUT(HttpRequest.BodyPublishers.ofString(moment.toString())));
+        Instant now = send(HttpRequest.newBuilder(uri(base))
+                .PUT(HttpRequest.BodyPublishers.ofString(moment.toString())));
         assertThat(now).as("the server's clock after the move").isBetween(moment, moment.plusSeconds(5));
         return now;
     }
