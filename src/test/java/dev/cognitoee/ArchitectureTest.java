@@ -4,16 +4,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.util.Date;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of {@code docs/API.md}, checked on the module's compiled classes: the API depends on nothing
- * internal, no package cycle, and the internal packages depend one way only.
+ * internal, no package cycle, the internal packages depend one way only, and every "now" comes from the module's
+ * one clock.
  */
 class ArchitectureTest {
+
+    /** The one place that takes the system's clock: the extension that adds the module's {@code Clock} bean. */
+    private static final String CLOCK_PRODUCER = "dev.cognitoee.internal.mechanism.CognitoExtension";
 
     private static final JavaClasses MODULE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,6 +32,31 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.cognitoee", "dev.cognitoee.event", "dev.cognitoee.spi")
                 .should().dependOnClassesThat().resideInAPackage("dev.cognitoee.internal..")
                 .check(MODULE);
+    }
+
+    /**
+     * Reading the system's time anywhere else would escape the clock that tests move (and that Caffeine's tickers
+     * read). {@code System.nanoTime()} stays allowed: it measures elapsed time (bounded waits, log rate limits),
+     * never a moment to compare with a token's or credentials' expiry.
+     */
+    @Test
+    void everyNowComesFromTheModulesClock() {
+        noClasses().that().doNotHaveFullyQualifiedName(CLOCK_PRODUCER)
+                .should().callMethodWhere(readsTheSystemTime())
+                .orShould().callConstructor(Date.class)
+                .because("every \"now\" of the module comes from the @ModuleClock Clock bean")
+                .check(MODULE);
+    }
+
+    /** {@code now()} of any java.time type, {@code Clock.system*()}, {@code System.currentTimeMillis()}. */
+    private static DescribedPredicate<JavaCall<?>> readsTheSystemTime() {
+        return DescribedPredicate.describe("read the system's time", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            return owner.startsWith("java.time.") && name.equals("now")
+                    || owner.equals(Clock.class.getName()) && name.startsWith("system")
+                    || owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
+        });
     }
 
     @Test
@@ -42,6 +75,7 @@ class ArchitectureTest {
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
+                .layer("time").definedBy("dev.cognitoee.internal.time")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("credentials").mayOnlyBeAccessedByLayers("mechanism", "account")
@@ -50,6 +84,8 @@ class ArchitectureTest {
                 .whereLayer("token")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool")
                 .whereLayer("config")
+                .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool", "token")
+                .whereLayer("time")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool", "token")
                 .check(MODULE);
     }

@@ -3,11 +3,13 @@ package dev.cognitoee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.account.AccountSecurityConfig;
+import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LambdaRecorder;
 import dev.cognitoee.it.support.LambdaRecorder.Invocation;
+import dev.cognitoee.it.support.ServerClock;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,6 +28,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +42,7 @@ class AccountIT {
 
     private static final String APP = "account";
     private static final String NEW_PASSWORD = "Br4nd-New-Passw0rd";
+    private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
     @ArquillianResource
     URL base;
@@ -47,10 +51,10 @@ class AccountIT {
     static WebArchive deployment() {
         CognitoFixture fixture = CognitoFixture.shared();
         Map<String, String> settings = TestWars.poolSettings(fixture);
-        settings.put("cognito.client-id", fixture.shortClientId);
-        // Tokens live 65 s: a session is due for refresh 5 s after sign-in.
-        settings.put("cognito.refresh-ahead", "60");
+        // A session is due for refresh a minute before its tokens expire; the tests move the server's clock there.
+        settings.put("cognito.refresh-ahead", Long.toString(REFRESH_AHEAD.toSeconds()));
         return TestWars.war(APP, settings, AccountSecurityConfig.class.getPackage())
+                .addPackage(MovableClock.class.getPackage())
                 .addAsWebResource(new StringAsset("<form method='post' action='j_security_check'>"
                         + "<input name='j_username'><input name='j_password' type='password'></form>"), "login.html");
     }
@@ -58,6 +62,11 @@ class AccountIT {
     @BeforeEach
     void deployed() {
         TestWars.assertDeployed(base, APP);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        ServerClock.reset(base);
     }
 
     private static CognitoFixture fixture() {
@@ -298,7 +307,7 @@ class AccountIT {
         fixture().createUser(alice, "user");
         Browser bobsBrowser = new Browser(base);
         assertThat(jsonSignIn(bobsBrowser, bob, CognitoFixture.PASSWORD).statusCode()).isEqualTo(200);
-        String alicesToken = fixture().signIn(fixture().poolId, fixture().shortClientId, null, alice).accessToken();
+        String alicesToken = fixture().signIn(alice).accessToken();
 
         JsonObject session = Http.json(bobsBrowser.get("api/account/session", "Authorization", "Bearer " + alicesToken));
         assertThat(session.getString("username")).as("fetchAuthSession").isEqualTo(alice);
@@ -316,10 +325,11 @@ class AccountIT {
         fixture().createUser(username, "user");
         Browser browser = new Browser(base);
         assertThat(jsonSignIn(browser, username, CognitoFixture.PASSWORD).statusCode()).isEqualTo(200);
-        long firstExp = Http.json(browser.get("api/profile")).getJsonNumber("exp").longValue();
+        JsonObject first = Http.json(browser.get("api/profile"));
+        long firstExp = first.getJsonNumber("exp").longValue();
         String sessionId = browser.sessionId();
 
-        Thread.sleep(Duration.ofSeconds(CognitoFixture.SHORT_TOKEN_SECONDS - 60 + 1).toMillis());
+        ServerClock.moveTo(base, Instant.ofEpochSecond(firstExp).minus(REFRESH_AHEAD).plusSeconds(1));
         List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             requests.add(browser.getAsync("api/profile"));
@@ -334,7 +344,11 @@ class AccountIT {
                 "TokenRefreshed " + username);
         assertThat(LambdaRecorder.shared().invocationsFor(username).stream()
                 .filter(i -> i.triggerSource().equals("TokenGeneration_RefreshTokens")).count()).isEqualTo(1);
-        assertThat(Http.json(browser.get("api/profile")).getJsonNumber("exp").longValue()).isGreaterThan(firstExp);
+        JsonObject refreshed = Http.json(browser.get("api/profile"));
+        assertThat(refreshed.getString("jti")).as("the session's token is the refreshed one")
+                .isNotEqualTo(first.getString("jti"));
+        // The emulator mints on real time (not moved): the new token expires no sooner, the same second at the least.
+        assertThat(refreshed.getJsonNumber("exp").longValue()).isGreaterThanOrEqualTo(firstExp);
         assertThat(browser.sessionId()).as("a refresh keeps the session id").isEqualTo(sessionId);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.it.aws.AwsSecurityConfig;
+import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
@@ -12,12 +13,14 @@ import dev.cognitoee.it.support.CognitoLocal;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LocalS3;
+import dev.cognitoee.it.support.ServerClock;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +49,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class AwsCredentialsIT {
 
     private static final String APP = "aws";
-    private static final Duration LIFETIME = Duration.ofSeconds(20);
+    /** The identity pool's own lifetime of credentials. */
+    private static final Duration LIFETIME = Duration.ofHours(1);
+    /** Credentials this long before their expiration are fetched anew (a quarter of an hour's lifetime, capped). */
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     @ArquillianResource
     URL base;
@@ -59,12 +66,18 @@ class AwsCredentialsIT {
         // As docs/CREDENTIALS.md advises for an API that calls AWS: bearer callers send their id token (only an id
         // token can be exchanged at the identity pool). Signed-in sessions are then checked on their id token too.
         settings.put("cognito.token-use", "id");
-        return TestWars.withApplicationAwsSdk(TestWars.war(APP, settings, AwsSecurityConfig.class.getPackage()));
+        return TestWars.withApplicationAwsSdk(TestWars.war(APP, settings, AwsSecurityConfig.class.getPackage())
+                .addPackage(MovableClock.class.getPackage()));
     }
 
     @BeforeEach
     void deployed() {
         TestWars.assertDeployed(base, APP);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        ServerClock.reset(base);
     }
 
     private Browser signedIn(String username) {
@@ -153,8 +166,10 @@ class AwsCredentialsIT {
         assertThat(session(annBrowser).getString("identityId")).isNotEqualTo(session(benBrowser).getString("identityId"));
         assertThat(session(annBrowser).getString("accessKeyId")).isNotEqualTo(session(benBrowser).getString("accessKeyId"));
 
-        // Past the freshness window (three quarters of the 20 s lifetime): exactly one refresh for concurrent calls.
-        Thread.sleep(LIFETIME.multipliedBy(3).dividedBy(4).plusSeconds(1).toMillis());
+        // Past the freshness window (until 5 minutes before the expiration): one refresh for concurrent calls.
+        String annsFirstKey = session(annBrowser).getString("accessKeyId");
+        Instant expiration = identity.expirationOf(annsFirstKey).orElseThrow();
+        ServerClock.moveTo(base, expiration.minus(REFRESH_MARGIN).plusSeconds(1));
         List<CompletableFuture<HttpResponse<String>>> later = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             later.add(annBrowser.putTextAsync("api/files/" + ann + "/later-" + i, "again"));
@@ -165,6 +180,9 @@ class AwsCredentialsIT {
         String annIdentity = session(annBrowser).getString("identityId");
         assertThat(identity.calls(FakeCognitoIdentity.GET_CREDENTIALS, annIdentity)).isEqualTo(2);
         assertThat(identity.calls(FakeCognitoIdentity.GET_ID, annIdentity)).isEqualTo(1);
+        String annsSecondKey = session(annBrowser).getString("accessKeyId");
+        assertThat(annsSecondKey).as("fresh credentials").isNotEqualTo(annsFirstKey);
+        assertThat(AwsStandIns.s3().requests(annsSecondKey)).as("every later call signed with them").isEqualTo(6);
     }
 
     @Test

@@ -52,7 +52,7 @@ public class CredentialsBenchmark {
         AwsSessionCredentials credentials = AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "session");
         plain = StaticCredentialsProvider.create(credentials);
 
-        CallerCredentials caller = new CallerCredentials();
+        CallerCredentials caller = new CallerCredentials(java.time.Clock.systemUTC());
         caller.config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client",
                 "cognito.identity-pool-id", "eu-west-1:00000000-0000-0000-0000-000000000001");
         caller.provider = request -> new CredentialsAndIdentityId(credentials, "eu-west-1:identity",

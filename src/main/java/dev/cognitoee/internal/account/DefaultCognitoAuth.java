@@ -20,6 +20,7 @@ import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.token.TokenRevocations;
@@ -69,7 +70,9 @@ public class DefaultCognitoAuth implements CognitoAuth {
     @Inject
     TokenRevocations revocations;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    @ModuleClock
+    Clock clock;
 
     @Override
     public SignInResult signIn(String username, String password, Map<String, String> clientMetadata) {

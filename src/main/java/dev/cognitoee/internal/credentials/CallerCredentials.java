@@ -4,10 +4,12 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.spi.CredentialsRequest;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,19 +50,29 @@ public class CallerCredentials {
     @Inject
     SecurityContext securityContext;
 
-    private final CredentialsCache cache;
-    private final SessionHoldings holdings;
+    @Inject
+    @ModuleClock
+    Clock clock;
 
-    /** For CDI. */
+    private CredentialsCache cache;
+    private SessionHoldings holdings;
+
+    /** For CDI: the caches are made once the module's clock is injected. */
     public CallerCredentials() {
-        this(Clock.systemUTC());
     }
 
+    /** With {@code clock} measuring how long credentials and the sessions' records are kept. */
     CallerCredentials(Clock clock) {
+        this.clock = clock;
+        start();
+    }
+
+    @PostConstruct
+    void start() {
         cache = new CredentialsCache(clock, MAXIMUM_CALLERS);
         // As long as anything a session's caller keys point to can still be cached: credentials and identity ids.
         holdings = new SessionHoldings(MAXIMUM_CALLERS,
-                CredentialsLifetime.MAX_FRESH.plus(IdentityPoolCredentialsProvider.IDENTITY_ID_LIFETIME));
+                CredentialsLifetime.MAX_FRESH.plus(IdentityPoolCredentialsProvider.IDENTITY_ID_LIFETIME), clock);
     }
 
     /** The caller's credentials, from the cache when still fresh. */

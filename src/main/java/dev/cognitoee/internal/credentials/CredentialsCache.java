@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +42,7 @@ final class CredentialsCache {
         this.fresh = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfter(new UntilShortlyBeforeExpiration(clock))
-                .ticker(() -> nanos(clock.instant()))
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run)
                 .build();
     }
@@ -141,10 +141,6 @@ final class CredentialsCache {
         LOG.log(Level.FINE, "The credentials provider failed", e);
         return new CognitoAuthException(AuthError.UNEXPECTED, null,
                 "The credentials provider failed (" + e.getClass().getSimpleName() + ")", e);
-    }
-
-    private static long nanos(Instant instant) {
-        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 
     /** Fresh for {@link CredentialsLifetime#freshFor}, measured on the injected clock. */

@@ -6,16 +6,18 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
+import dev.cognitoee.internal.time.ClockTicker;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.CognitoHttpClients;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.spi.CredentialsRequest;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -52,23 +54,33 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
     @Inject
     CognitoConfig config;
 
+    @Inject
+    @ModuleClock
+    Clock clock;
+
     // Read and written outside any compute lock: CallerCredentials runs one fetch per caller at a time anyway.
-    private final Cache<String, String> identityIds;
+    private Cache<String, String> identityIds;
     private final SdkHttpClient http;
     private volatile CognitoIdentityClient client;
 
-    /** For CDI: the HTTP client of {@link CognitoHttpClients}, the system clock. */
+    /** For CDI: the HTTP client of {@link CognitoHttpClients}; the cache is made once the clock is injected. */
     public IdentityPoolCredentialsProvider() {
-        this(null, Clock.systemUTC());
+        this.http = null;
     }
 
     /** With {@code http} (null: the configured one) and {@code clock} measuring the identity ids' lifetime. */
     IdentityPoolCredentialsProvider(SdkHttpClient http, Clock clock) {
         this.http = http;
+        this.clock = clock;
+        start();
+    }
+
+    @PostConstruct
+    void start() {
         this.identityIds = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(IDENTITY_ID_LIFETIME)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run)
                 .build();
     }

@@ -2,6 +2,8 @@ package dev.cognitoee.internal.credentials;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cognitoee.internal.time.ClockTicker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +18,11 @@ final class SessionHoldings {
 
     private final Cache<String, Set<String>> keysBySession;
 
-    SessionHoldings(long maximumSize, Duration keptFor) {
+    SessionHoldings(long maximumSize, Duration keptFor, Clock clock) {
         keysBySession = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterAccess(keptFor)
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run)
                 .build();
     }

@@ -12,6 +12,8 @@ import dev.cognitoee.internal.credentials.ProviderInUse;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.time.ModuleClock;
+import dev.cognitoee.internal.time.ReplacesModuleClock;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +28,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -53,6 +56,7 @@ public class CognitoExtension implements Extension {
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;
     private Bean<?> providerInUse;
+    private Bean<?> clockReplacement;
     private CognitoConfig config;
 
     void findDefinition(@Observes @WithAnnotations(CognitoAuthenticationMechanismDefinition.class)
@@ -75,6 +79,32 @@ public class CognitoExtension implements Extension {
                 && event.getBean().getQualifiers().stream().noneMatch(q -> q instanceof ProviderInUse)) {
             providerInUse = event.getBean(); // the application's, or the identity pool's when it has none
         }
+    }
+
+    /** An application's {@link ReplacesModuleClock} clock (a test's) becomes the module's clock. */
+    void findClockReplacement(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(Clock.class)
+                && event.getBean().getQualifiers().stream().anyMatch(q -> q instanceof ReplacesModuleClock)) {
+            clockReplacement = event.getBean();
+        }
+    }
+
+    /**
+     * The module's one clock, the only place it takes the system's: the application's replacement when it has one,
+     * handed over like the provider in use (below), else the system UTC clock.
+     */
+    void addModuleClock(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        Bean<?> replacement = clockReplacement;
+        event.addBean()
+                .beanClass(CognitoExtension.class)
+                .types(Clock.class, Object.class)
+                .qualifiers(ModuleClock.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> replacement == null ? Clock.systemUTC()
+                        : beanManager.getReference(replacement, Clock.class, context));
     }
 
     /**

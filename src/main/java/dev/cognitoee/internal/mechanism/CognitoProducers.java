@@ -5,6 +5,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
@@ -35,21 +36,21 @@ class CognitoProducers {
 
     @Produces
     @Singleton
-    CognitoTokenVerifier tokenVerifier(CognitoConfig config, TokenRevocations revocations,
+    CognitoTokenVerifier tokenVerifier(CognitoConfig config, @ModuleClock Clock clock, TokenRevocations revocations,
                                        UserPoolClient userPool) {
-        return CognitoTokenVerifier.forPool(config, revocations, config.revocationCheck() == RevocationCheck.COGNITO
-                ? new GetUserTokenCheck(userPool) : null);
+        return CognitoTokenVerifier.forPool(config, clock, revocations,
+                config.revocationCheck() == RevocationCheck.COGNITO ? new GetUserTokenCheck(userPool) : null);
     }
 
     /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */
     @Produces
     @Singleton
-    TokenRevocations tokenRevocations(CognitoConfig config) {
+    TokenRevocations tokenRevocations(CognitoConfig config, @ModuleClock Clock clock) {
         if (config.revocationCheck() == RevocationCheck.OFF) {
             return TokenRevocations.off();
         }
         return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,
-                Clock.systemUTC()), config.clockSkew());
+                clock), config.clockSkew());
     }
 
     @Produces

@@ -7,6 +7,7 @@ import dev.cognitoee.internal.config.TokenUse;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
 import dev.cognitoee.internal.token.TokenRejectedException;
@@ -15,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,10 @@ class SessionCaller {
     @Inject
     TokenRefresher refresher;
 
+    @Inject
+    @ModuleClock
+    Clock clock;
+
     /**
      * The session's verified token, or null when nobody is signed in on it (or no longer: a refused refresh ends
      * the session).
@@ -58,7 +63,7 @@ class SessionCaller {
                     || e.error() == AuthError.NOT_SIGNED_IN) {
                 return null; // refresh refused (the refresher ended the session), or signed out meanwhile
             }
-            if (!Instant.now().isBefore(tokens.expiresAt())) {
+            if (!clock.instant().isBefore(tokens.expiresAt())) {
                 throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
                         "The session's tokens expired and Cognito cannot refresh them now", e);
             }

@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.UserPoolClient;
@@ -53,7 +54,10 @@ public class SignInFlow {
     @Inject
     AuthEvents events;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    @ModuleClock
+    Clock clock;
+
     private volatile SignInPermits permits;
 
     /** InitiateAuth with USER_PASSWORD_AUTH; refused with {@code TOO_MANY_REQUESTS} past the concurrency bound. */

@@ -7,6 +7,7 @@ import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,10 @@ public class TokenRefresher {
     @Inject
     TokenRevocations revocations;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    @ModuleClock
+    Clock clock;
+
     private final Map<String, CompletableFuture<SessionTokens>> inFlight = new ConcurrentHashMap<>();
 
     /**

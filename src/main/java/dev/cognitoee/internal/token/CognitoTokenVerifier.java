@@ -70,12 +70,12 @@ public final class CognitoTokenVerifier {
     /**
      * A verifier for the pool of {@code config}, fetching its keys from {@code config.jwksUri()}.
      *
+     * @param clock       the module's clock, for every expiry (claims, caches, the keys' refetch)
      * @param revocations the local revocation check ({@link TokenRevocations#off()} when off)
      * @param pool        asks the user pool about new access tokens; null unless {@code revocation-check=cognito}
      */
-    public static CognitoTokenVerifier forPool(CognitoConfig config, TokenRevocations revocations,
+    public static CognitoTokenVerifier forPool(CognitoConfig config, Clock clock, TokenRevocations revocations,
                                                UserPoolTokenCheck pool) {
-        Clock clock = Clock.systemUTC();
         return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
                 config.connectTimeout(), config.readTimeout(), clock), clock, revocations, pool);
     }

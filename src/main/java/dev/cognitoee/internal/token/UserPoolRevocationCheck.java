@@ -2,6 +2,7 @@ package dev.cognitoee.internal.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -50,6 +51,7 @@ final class UserPoolRevocationCheck {
         this.honouredUntil = Caffeine.newBuilder()
                 .maximumSize(MAX_REMEMBERED_ANSWERS)
                 .expireAfter(ExpiresAt.<TokenDigest, Instant>of(until -> until, clock))
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the server
                 .build();
     }

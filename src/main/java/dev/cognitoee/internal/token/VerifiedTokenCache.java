@@ -2,6 +2,7 @@ package dev.cognitoee.internal.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cognitoee.internal.time.ClockTicker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +25,7 @@ final class VerifiedTokenCache {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfter(ExpiresAt.<TokenDigest, VerifiedClaims>of(VerifiedClaims::expiresAt, clock))
+                .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the server
                 .build();
     }

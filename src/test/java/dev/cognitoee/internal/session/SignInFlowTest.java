@@ -22,6 +22,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ class SignInFlowTest {
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
         flow.events = recorder;
+        flow.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
     }
 
     private static String tokens() {

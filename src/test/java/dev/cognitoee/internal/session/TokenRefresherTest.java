@@ -21,6 +21,7 @@ import dev.cognitoee.testing.TokenMinter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.net.ConnectException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,7 @@ class TokenRefresherTest {
         refresher.userPool = UserPoolClient.forPool(config, http);
         refresher.events = recorder;
         refresher.revocations = TokenRevocations.off();
+        refresher.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
     }
 
     private SessionTokens signedIn(Instant expiresAt) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +24,13 @@ public class ProfileResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject profile() {
-        return Json.createObjectBuilder()
+        JsonObjectBuilder profile = Json.createObjectBuilder()
                 .add("name", jwt.getName())
                 .add("groups", Json.createArrayBuilder(jwt.getGroups()))
-                .add("exp", jwt.getExpirationTime())
-                .build();
+                .add("exp", jwt.getExpirationTime());
+        if (jwt.getTokenID() != null) { // tells a refreshed token from the one before, even in the same second
+            profile.add("jti", jwt.getTokenID());
+        }
+        return profile.build();
     }
 }

@@ -29,7 +29,6 @@ public final class CognitoFixture {
     public static final String BOB = "bob";
     public static final String PASSWORD = "Corr3ct-Horse-Battery";
     public static final String TEMPORARY_PASSWORD = "Temp0rary-Passw0rd";
-    public static final int SHORT_TOKEN_SECONDS = 65;
 
     private static CognitoFixture seeded;
 
@@ -38,8 +37,6 @@ public final class CognitoFixture {
     public final String clientId;
     public final String secretClientId;
     public final String secretClientSecret;
-    /** A client whose access and id tokens live {@link #SHORT_TOKEN_SECONDS} seconds, to see refreshes happen. */
-    public final String shortClientId;
     public final String otherPoolId;
     public final String otherPoolClientId;
 
@@ -52,12 +49,6 @@ public final class CognitoFixture {
             UserPoolClientType secretClient = createClient(cognito, poolId, "backend", true);
             secretClientId = secretClient.clientId();
             secretClientSecret = secretClient.clientSecret();
-            shortClientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("short-lived")
-                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                    .accessTokenValidity(SHORT_TOKEN_SECONDS).idTokenValidity(SHORT_TOKEN_SECONDS)
-                    .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.SECONDS).idToken(TimeUnitsType.SECONDS)))
-                    .userPoolClient().clientId();
             for (String group : List.of("admin", "user")) {
                 cognito.createGroup(b -> b.userPoolId(poolId).groupName(group));
             }
