@@ -23,6 +23,9 @@ import software.amazon.awssdk.utils.AttributeMap;
  * closes it when the application stops (a CDI disposer or {@code @PreDestroy}); an unclosed client keeps its threads,
  * and through them the application's class loader, alive after an undeploy.
  *
+ * <p>No call leaves JSON buffers behind on the calling thread ({@link JsonBufferRelease}): those threads are the
+ * server's, and outlive the application.
+ *
  * <p>Every call the module makes is a public Cognito API (unsigned): the clients use anonymous credentials and never
  * look for AWS credentials in the server's environment.
  */
@@ -51,7 +54,8 @@ public final class SdkClientFactory {
      */
     public CognitoIdentityProviderClient userPool() {
         return configure(CognitoIdentityProviderClient.builder(), config.endpoint())
-                .overrideConfiguration(o -> o.apiCallTimeout(config.callTimeout()))
+                .overrideConfiguration(o -> o.apiCallTimeout(config.callTimeout())
+                        .addExecutionInterceptor(JsonBufferRelease.INSTANCE))
                 .build();
     }
 
@@ -65,6 +69,7 @@ public final class SdkClientFactory {
     public CognitoIdentityClient identityPool(Duration callTimeout, int attempts, Duration retryDelay) {
         return configure(CognitoIdentityClient.builder(), config.identityEndpoint())
                 .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)
+                        .addExecutionInterceptor(JsonBufferRelease.INSTANCE)
                         .retryStrategy(r -> r.maxAttempts(attempts)
                                 .backoffStrategy(BackoffStrategy.fixedDelay(retryDelay))
                                 .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(retryDelay))))

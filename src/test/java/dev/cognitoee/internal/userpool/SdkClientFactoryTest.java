@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.thirdparty.jackson.core.util.BufferRecyclers;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -94,9 +95,29 @@ class SdkClientFactoryTest {
         assertThat(started).as("the SDK's threads after close").noneMatch(Thread::isAlive);
     }
 
+    @Test
+    void callsLeaveNoJsonBuffersOnTheCallingThreadSucceededOrFailed() {
+        try (CognitoIdentityProviderClient client = factory.userPool()) {
+            client.getUser(b -> b.accessToken("token"));
+            assertThat(SdkJsonBuffers.ofThisThread()).as("after a call").isNull();
+
+            wire.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Invalid Access Token\"}");
+            assertThatThrownBy(() -> client.getUser(b -> b.accessToken("token"))).hasMessageContaining("Invalid");
+            assertThat(SdkJsonBuffers.ofThisThread()).as("after a failed call").isNull();
+        }
+    }
+
     private static Set<Thread> sdkThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(SDK_SCHEDULER))
                 .collect(Collectors.toSet());
+    }
+
+    /** Reads the SDK's Jackson buffers of the current thread (a protected field, hence the subclass). */
+    private static final class SdkJsonBuffers extends BufferRecyclers {
+        static Object ofThisThread() {
+            java.lang.ref.SoftReference<?> buffers = _recyclerRef.get();
+            return buffers == null ? null : buffers.get();
+        }
     }
 }
