@@ -43,8 +43,11 @@ class RedeployIT {
     private static final String APP = "lifecycle";
     private static final int WARM_UP = 3;
     private static final int CYCLES = 15;
-    /** Live threads may differ by a few from one moment to the next (the JIT's and the GC's own threads). */
-    private static final int THREAD_SLACK = 4;
+    /**
+     * Payara's own pools grow and shrink by a few threads from one moment to the next (seen: 55 to 72 live threads
+     * with nothing leaking); a leak adds 3 SDK threads per cycle, 36 over the cycles after the warm-up.
+     */
+    private static final int THREAD_SLACK = 10;
 
     private static PayaraMicroProcess payara;
     private static Path appWar;
@@ -78,12 +81,16 @@ class RedeployIT {
         List<String> figures = new ArrayList<>(List.of("before: " + before));
         Jvm deployed = null;
         Jvm baseline = null;
+        int mostThreadsInWarmUp = 0;
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             Jvm inUse = cycle(cycle);
             Jvm after = jvm();
             figures.add("cycle " + cycle + ": in use " + inUse + "; after undeploy " + after);
             if (cycle == 1) {
                 deployed = inUse;
+            }
+            if (cycle <= WARM_UP) {
+                mostThreadsInWarmUp = Math.max(mostThreadsInWarmUp, after.threads);
             }
             if (cycle == WARM_UP) {
                 baseline = after;
@@ -97,8 +104,9 @@ class RedeployIT {
 
         assertThat(last.sdkThreads()).as("AWS SDK threads left after the last undeploy (%s)", last.threadNames)
                 .isZero();
-        assertThat(last.threads).as("live threads after %d cycles vs after %d (%s)", CYCLES, WARM_UP,
-                last.threadNames).isLessThanOrEqualTo(baseline.threads + THREAD_SLACK);
+        assertThat(last.threads).as("live threads after %d cycles vs at most %d after each of the first %d (%s)",
+                CYCLES, mostThreadsInWarmUp, WARM_UP, last.threadNames)
+                .isLessThanOrEqualTo(mostThreadsInWarmUp + THREAD_SLACK);
         // One deployment's classes: a single class loader of an old deployment kept alive would keep them all.
         long classesOfOneDeployment = deployed.loadedClasses - before.loadedClasses;
         assertThat(classesOfOneDeployment).as("classes a deployment loads").isGreaterThan(1000);
