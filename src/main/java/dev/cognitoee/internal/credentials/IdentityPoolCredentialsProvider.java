@@ -9,25 +9,22 @@ import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.userpool.CognitoErrors;
-import dev.cognitoee.internal.userpool.CognitoHttpClients;
+import dev.cognitoee.internal.userpool.SdkClientFactory;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.spi.CredentialsRequest;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 
 /**
@@ -62,13 +59,17 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
     private Cache<String, String> identityIds;
     private final SdkHttpClient http;
     private volatile CognitoIdentityClient client;
+    private boolean closed; // guarded by this
 
-    /** For CDI: the HTTP client of {@link CognitoHttpClients}; the cache is made once the clock is injected. */
+    /** For CDI: the HTTP client of {@link SdkClientFactory}; the cache is made once the clock is injected. */
     public IdentityPoolCredentialsProvider() {
         this.http = null;
     }
 
-    /** With {@code http} (null: the configured one) and {@code clock} measuring the identity ids' lifetime. */
+    /**
+     * With {@code http} (null: the configured one; {@link #close} closes it) and {@code clock} measuring the
+     * identity ids' lifetime.
+     */
     IdentityPoolCredentialsProvider(SdkHttpClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
@@ -131,10 +132,26 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
         }
     }
 
+    /**
+     * Closes the identity pool's SDK client (its HTTP client and threads with it) when the application stops; a
+     * call after it fails as Cognito being unavailable would, and makes no new client. A second close does nothing.
+     */
+    @PreDestroy
+    synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
     private CognitoIdentityClient client() {
         CognitoIdentityClient current = client;
         if (current == null) {
             synchronized (this) {
+                if (closed) {
+                    throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, "The application is stopping");
+                }
                 if (client == null) {
                     client = newClient();
                 }
@@ -148,17 +165,6 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
         Duration perCall = FetchBounds.perCall(config);
         LOG.log(Level.FINE, "Identity pool calls: {0} attempts, {1} in all at most",
                 new Object[] {FetchBounds.ATTEMPTS, perCall});
-        CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(http != null ? http : CognitoHttpClients.forConfig(config))
-                .overrideConfiguration(o -> o.apiCallTimeout(perCall)
-                        .retryStrategy(r -> r.maxAttempts(FetchBounds.ATTEMPTS)
-                                .backoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))
-                                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(FetchBounds.RETRY_DELAY))));
-        if (config.identityEndpoint() != null) {
-            builder.endpointOverride(config.identityEndpoint());
-        }
-        return builder.build();
+        return new SdkClientFactory(config, http).identityPool(perCall, FetchBounds.ATTEMPTS, FetchBounds.RETRY_DELAY);
     }
 }

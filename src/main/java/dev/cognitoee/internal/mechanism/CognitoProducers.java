@@ -14,6 +14,7 @@ import dev.cognitoee.internal.userpool.GetUserTokenCheck;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Produces the module's configuration, its token verifier (with the revocation check of
- * {@code cognito.revocation-check}), its user pool client and the caller's {@link JsonWebToken}.
+ * {@code cognito.revocation-check}), its user pool client (closed when the application stops) and the caller's
+ * {@link JsonWebToken}.
  */
 @ApplicationScoped
 class CognitoProducers {
@@ -57,6 +59,11 @@ class CognitoProducers {
     @Singleton
     UserPoolClient userPoolClient(CognitoConfig config) {
         return UserPoolClient.forPool(config);
+    }
+
+    /** Closes the user pool client when the application stops: its SDK client holds threads and connections. */
+    void closeUserPoolClient(@Disposes UserPoolClient userPool) {
+        userPool.close();
     }
 
     /** The caller's AWS credentials, resolved for the current caller on every call. */

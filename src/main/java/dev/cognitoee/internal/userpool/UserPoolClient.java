@@ -1,15 +1,15 @@
 package dev.cognitoee.internal.userpool;
 
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -30,9 +30,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  * a {@link dev.cognitoee.CognitoAuthException}. All these operations are public Cognito APIs: no AWS credentials
  * are needed or used.
  */
-public final class UserPoolClient {
+public final class UserPoolClient implements AutoCloseable {
 
     private final CognitoIdentityProviderClient cognito;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final String clientId;
     private final String clientSecret; // null when the app client has none
 
@@ -42,22 +43,28 @@ public final class UserPoolClient {
         this.clientSecret = config.clientSecret();
     }
 
-    /** A client for the configured pool and its first app client. */
+    /** A client for the configured pool and its first app client; {@link #close} it when done. */
     public static UserPoolClient forPool(CognitoConfig config) {
-        return forPool(config, CognitoHttpClients.forConfig(config));
+        return new UserPoolClient(config, new SdkClientFactory(config).userPool());
     }
 
-    /** As {@link #forPool(CognitoConfig)}, over the given HTTP client (tests capture the wire traffic with it). */
+    /**
+     * As {@link #forPool(CognitoConfig)}, over the given HTTP client (tests capture the wire traffic with it), which
+     * {@link #close} closes too.
+     */
     public static UserPoolClient forPool(CognitoConfig config, SdkHttpClient http) {
-        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout()))
-                .httpClient(http);
-        if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
+        return new UserPoolClient(config, new SdkClientFactory(config, http).userPool());
+    }
+
+    /**
+     * Closes the SDK client, its HTTP client and its threads; a call after it fails as Cognito being unavailable
+     * would. A second close does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            cognito.close();
         }
-        return new UserPoolClient(config, builder.build());
     }
 
     public InitiateAuthResponse passwordAuth(String username, String password, Map<String, String> clientMetadata) {
@@ -170,7 +177,10 @@ public final class UserPoolClient {
                 .toList();
     }
 
-    private static <T> T call(Supplier<T> operation) {
+    private <T> T call(Supplier<T> operation) {
+        if (closed.get()) { // the SDK would throw its executor's RejectedExecutionException
+            throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, "The application is stopping");
+        }
         try {
             return operation.get();
         } catch (SdkException e) {
