@@ -43,8 +43,7 @@ class CognitoTokenVerifierTest {
     }
 
     private CognitoTokenVerifier verifier(CognitoConfig config) {
-        return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.connectTimeout(), config.readTimeout(), clock), clock);
+        return CognitoTokenVerifier.forPool(config, clock, TokenRevocations.off(), null);
     }
 
     @Test

@@ -34,8 +34,7 @@ class PoolSignedOddPayloadTest {
     void start() throws Exception {
         jwks = new JwksServer(pool.key().toPublicJWK());
         var config = TestConfigs.pool(jwks.uri());
-        verifier = new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
-                config.connectTimeout(), config.readTimeout(), clock), clock);
+        verifier = CognitoTokenVerifier.forPool(config, clock, TokenRevocations.off(), null);
     }
 
     @AfterEach
