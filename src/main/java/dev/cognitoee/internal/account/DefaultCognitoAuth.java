@@ -2,9 +2,12 @@ package dev.cognitoee.internal.account;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.AuthSession;
+import dev.cognitoee.AuthTokens;
 import dev.cognitoee.CodeDeliveryDetails;
+import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.JWT;
 import dev.cognitoee.ResetPasswordResult;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
@@ -26,6 +29,7 @@ import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
+import dev.cognitoee.spi.TokenProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -34,8 +38,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
@@ -54,6 +60,10 @@ public class DefaultCognitoAuth implements CognitoAuth {
 
     @Inject
     TokenRefresher refresher;
+
+    @Inject
+    @Cognito
+    TokenProvider tokenProvider;
 
     @Inject
     AuthEvents events;
@@ -192,34 +202,50 @@ public class DefaultCognitoAuth implements CognitoAuth {
         events.fire(new SignedOut(bearer.getName(), true, SignedOut.Reason.SIGN_OUT, clock.instant()));
     }
 
+    /**
+     * The current session. The tokens come from the token provider in use first: the module's refreshes the
+     * session's tokens (when due, or now with {@code forceRefresh}), so what follows reads them fresh.
+     */
     @Override
     public AuthSession fetchAuthSession(boolean forceRefresh) {
+        AuthTokens provided = tokenProvider.getTokens(forceRefresh).orElse(null);
         JsonWebToken bearer = bearerCaller();
         if (bearer != null) {
-            return bearerSession(bearer, forceRefresh);
+            return bearerSession(bearer, provided, forceRefresh);
         }
         SessionTokens tokens = SessionStore.tokens(request);
-        if (tokens == null) { // a federated login or a guest may still have credentials
-            CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
-            return aws == null ? AuthSession.SIGNED_OUT
-                    : new AuthSession(false, null, null, null, null, null, aws.identityId(), aws.credentials());
-        }
-        var session = request.getSession(false);
-        SessionTokens current = forceRefresh ? refresher.forceRefresh(session, tokens)
-                : refresher.current(session, tokens);
         CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
+        if (tokens == null) { // an application's own provider's tokens, a federated login or a guest
+            return provided != null ? providedSession(provided, aws) : aws == null ? AuthSession.SIGNED_OUT
+                    : new AuthSession(false, null, null, null, null, null, aws.identityId(), aws.credentials(), null);
+        }
+        SessionTokens current = refresher.current(request.getSession(false), tokens);
         return new AuthSession(true, current.username(), Jwt.decode(current.idToken()).getString("sub", null),
                 current.accessToken(), current.idToken(), current.expiresAt(),
-                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials(), provided);
     }
 
     /** A bearer caller's session: its token as sent (this application holds no other, and cannot refresh it). */
-    private AuthSession bearerSession(JsonWebToken bearer, boolean forceRefresh) {
+    private AuthSession bearerSession(JsonWebToken bearer, AuthTokens provided, boolean forceRefresh) {
         boolean access = "access".equals(bearer.getClaim("token_use"));
         CredentialsAndIdentityId aws = awsCredentials(forceRefresh);
         return new AuthSession(true, bearer.getName(), bearer.getSubject(), access ? bearer.getRawToken() : null,
                 access ? null : bearer.getRawToken(), Instant.ofEpochSecond(bearer.getExpirationTime()),
-                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials());
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials(), provided);
+    }
+
+    /**
+     * The session of a caller known only by an application's own token provider (signed in elsewhere): who it is,
+     * as its tokens say (not verified by the module: the provider is the application's).
+     */
+    private static AuthSession providedSession(AuthTokens provided, CredentialsAndIdentityId aws) {
+        JWT any = provided.accessToken() != null ? provided.accessToken() : provided.idToken();
+        Instant expiresAt = Stream.of(provided.accessToken(), provided.idToken()).filter(Objects::nonNull)
+                .map(JWT::expiresAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+        return new AuthSession(true, null, any.subject(),
+                provided.accessToken() == null ? null : provided.accessToken().compact(),
+                provided.idToken() == null ? null : provided.idToken().compact(), expiresAt,
+                aws == null ? null : aws.identityId(), aws == null ? null : aws.credentials(), provided);
     }
 
     /**

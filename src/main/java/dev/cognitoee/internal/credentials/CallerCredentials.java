@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.credentials;
 
+import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.SessionStore;
@@ -9,6 +10,7 @@ import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
 import dev.cognitoee.spi.CredentialsRequest;
+import dev.cognitoee.spi.TokenProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +26,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The current caller's AWS credentials: who the caller is ({@link RequestCaller}: the caller that authenticated the
- * request, else the session's federated logins or guest), and a cache of credentials per caller, each kept until
+ * The current caller's AWS credentials: who the caller is ({@link RequestCaller}: the id token of the token
+ * provider in use, by default the caller that authenticated the request; else the session's federated logins or
+ * guest), and a cache of credentials per caller, each kept until
  * shortly before its own expiration. Users are keyed on their verified {@code sub} and issuer, never a name.
  * Concurrent requests of one caller share one fetch, run outside any lock; a request waits for another's fetch at
  * most {@link FetchBounds#waitForFetch}. One caller's credentials never reach another, since the cache key is
@@ -43,6 +46,10 @@ public class CallerCredentials {
     @Inject
     @ProviderInUse
     CredentialsAndIdentityIdProvider provider;
+
+    @Inject
+    @Cognito
+    TokenProvider tokens;
 
     @Inject
     HttpServletRequest request;
@@ -93,7 +100,8 @@ public class CallerCredentials {
         if (provider instanceof IdentityPoolCredentialsProvider pool) {
             pool.requireIdentityPool(); // without one, no caller is ever told about id tokens it lacks
         }
-        RequestCaller.Resolved caller = RequestCaller.resolve(config, request, securityContext, forceRefresh);
+        RequestCaller.Resolved caller = RequestCaller.resolve(config, tokens, request, securityContext,
+                forceRefresh);
         CredentialsRequest asked = caller.request();
         if (caller.session() != null) {
             holdings.record(caller.session().getId(), asked.cacheKey());
@@ -109,7 +117,7 @@ public class CallerCredentials {
     /** Forgets the current caller's credentials, if there is a caller (before its logins change). */
     public void forgetCaller() {
         try {
-            forget(RequestCaller.resolve(config, request, securityContext, false).request().cacheKey());
+            forget(RequestCaller.resolve(config, tokens, request, securityContext, false).request().cacheKey());
         } catch (CognitoAuthException nobody) {
             // no caller, nothing cached
         }

@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.mechanism;
 
+import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
 import dev.cognitoee.internal.account.DefaultCognitoAuth;
 import dev.cognitoee.internal.config.AnnotationSettings;
@@ -10,13 +11,17 @@ import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
 import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.time.ReplacesModuleClock;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
+import dev.cognitoee.spi.TokenProvider;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
@@ -27,6 +32,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.util.AnnotationLiteral;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,6 +62,8 @@ public class CognitoExtension implements Extension {
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;
     private Bean<?> providerInUse;
+    private boolean applicationTokenProvider;
+    private final List<Bean<?>> tokenProviders = new ArrayList<>();
     private Bean<?> clockReplacement;
     private CognitoConfig config;
 
@@ -78,6 +86,22 @@ public class CognitoExtension implements Extension {
         if (event.getBean().getTypes().contains(CredentialsAndIdentityIdProvider.class)
                 && event.getBean().getQualifiers().stream().noneMatch(q -> q instanceof ProviderInUse)) {
             providerInUse = event.getBean(); // the application's, or the identity pool's when it has none
+        }
+    }
+
+    /** An application that declares its own token provider replaces the Cognito session's. */
+    void findTokenProvider(@Observes ProcessAnnotatedType<? extends TokenProvider> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            applicationTokenProvider = true;
+        }
+    }
+
+    /** The application's token provider bean, or the module's when it has none (never the {@code @Cognito} one). */
+    void findTokenProviderBean(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(TokenProvider.class)
+                && event.getBean().getQualifiers().contains(Default.Literal.INSTANCE)) {
+            tokenProviders.add(event.getBean());
         }
     }
 
@@ -125,6 +149,23 @@ public class CognitoExtension implements Extension {
                         context));
     }
 
+    /**
+     * The token provider in use, as {@code @Cognito TokenProvider}: for the application's beans, and for the module's
+     * own, which cannot see the application's bean directly (see {@link #addProviderInUse}).
+     */
+    void addTokenProviderInUse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        if (definitions.isEmpty() || tokenProviders.size() != 1) {
+            return; // more than one is a deployment problem (readConfiguration)
+        }
+        Bean<?> provider = tokenProviders.get(0);
+        event.addBean()
+                .beanClass(CognitoExtension.class)
+                .types(TokenProvider.class, Object.class)
+                .qualifiers(CognitoLiteral.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> beanManager.getReference(provider, TokenProvider.class, context));
+    }
+
     void addModuleBeans(@Observes AfterTypeDiscovery event) {
         if (definitions.isEmpty()) {
             return;
@@ -132,6 +173,9 @@ public class CognitoExtension implements Extension {
         MODULE_BEANS.forEach(type -> add(event, type));
         if (!applicationCredentialsProvider) {
             add(event, IdentityPoolCredentialsProvider.class);
+        }
+        if (!applicationTokenProvider) {
+            add(event, CognitoTokenProvider.class);
         }
     }
 
@@ -149,6 +193,11 @@ public class CognitoExtension implements Extension {
                             + definitions));
             return;
         }
+        if (tokenProviders.size() > 1) {
+            event.addDeploymentProblem(new DeploymentException("An application may declare one TokenProvider bean"
+                    + " (it replaces the module's), found " + tokenProviders.stream().map(Bean::getBeanClass)
+                    .map(Class::getName).toList()));
+        }
         CognitoAuthenticationMechanismDefinition definition =
                 definitions.get(0).getAnnotation(CognitoAuthenticationMechanismDefinition.class);
         try {
@@ -156,6 +205,12 @@ public class CognitoExtension implements Extension {
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(new DeploymentException(e.getMessage()));
         }
+    }
+
+    /** {@link Cognito} as a value, for the bean of the token provider in use. */
+    private static final class CognitoLiteral extends AnnotationLiteral<Cognito> implements Cognito {
+        static final CognitoLiteral INSTANCE = new CognitoLiteral();
+        private static final long serialVersionUID = 1L;
     }
 
     /** Whether the application turned the module on. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.internal.session.TokenRefresher;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsRequest;
@@ -13,6 +15,7 @@ import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.MutableClock;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +44,14 @@ class CallerCredentialsTest {
     private static final String BEN = "0b0b0b0b-0000-4000-8000-00000000b002";
     private static final Duration WAIT = Duration.ofSeconds(20); // the test's own bound, never reached when green
 
+    /** The sessions' tokens here never come due; refreshing is TokenRefresherTest's and CognitoTokenProviderTest's. */
+    private static final TokenRefresher UNDUE_REFRESHES = new TokenRefresher() {
+        @Override
+        public SessionTokens current(HttpSession session, SessionTokens tokens) {
+            return tokens;
+        }
+    };
+
     private final MutableClock clock = new MutableClock(Instant.now());
     private final FakeRequests requests = new FakeRequests();
     private final RecordingProvider provider = new RecordingProvider();
@@ -53,6 +64,8 @@ class CallerCredentialsTest {
         credentials.provider = provider;
         credentials.request = requests.request();
         credentials.securityContext = requests.securityContext();
+        credentials.tokens = new CognitoTokenProvider(credentials.request, credentials.securityContext,
+                UNDUE_REFRESHES);
     }
 
     @AfterEach

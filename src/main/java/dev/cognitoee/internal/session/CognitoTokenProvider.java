@@ -1,0 +1,62 @@
+package dev.cognitoee.internal.session;
+
+import dev.cognitoee.AuthTokens;
+import dev.cognitoee.JWT;
+import dev.cognitoee.internal.token.CallerToken;
+import dev.cognitoee.spi.TokenProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The module's default {@link TokenProvider}: the tokens of the caller that authenticated the request. A bearer
+ * caller's token as it was sent (verified by the mechanism; it cannot be refreshed here), even when the request
+ * also carries another user's session cookie; otherwise the signed-in session's Cognito tokens, refreshed through
+ * the single-flight {@link TokenRefresher} when due, or now with {@code forceRefresh}. Used only when the
+ * application declares no provider of its own.
+ */
+@ApplicationScoped
+public class CognitoTokenProvider implements TokenProvider {
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    TokenRefresher refresher;
+
+    /** For CDI. */
+    public CognitoTokenProvider() {
+    }
+
+    /** With what CDI would inject: the current request, its security context, and the refresher. */
+    public CognitoTokenProvider(HttpServletRequest request, SecurityContext securityContext,
+                                TokenRefresher refresher) {
+        this.request = request;
+        this.securityContext = securityContext;
+        this.refresher = refresher;
+    }
+
+    @Override
+    public Optional<AuthTokens> getTokens(boolean forceRefresh) {
+        SessionTokens session = SessionStore.tokens(request);
+        JsonWebToken caller = CallerToken.of(securityContext).orElse(null);
+        if (caller != null && (session == null || !SessionOwner.isCaller(request, caller, session))) {
+            JWT token = JWT.decodeJWT(caller.getRawToken());
+            return Optional.of("id".equals(caller.getClaim("token_use")) ? new AuthTokens(null, token)
+                    : new AuthTokens(token, null));
+        }
+        if (session == null) {
+            return Optional.empty();
+        }
+        var httpSession = request.getSession(false);
+        SessionTokens current = forceRefresh ? refresher.forceRefresh(httpSession, session)
+                : refresher.current(httpSession, session);
+        return Optional.of(new AuthTokens(JWT.decodeJWT(current.accessToken()), JWT.decodeJWT(current.idToken())));
+    }
+}
