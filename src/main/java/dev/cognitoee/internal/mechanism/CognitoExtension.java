@@ -154,9 +154,11 @@ public class CognitoExtension implements Extension {
      * own, which cannot see the application's bean directly (see {@link #addProviderInUse}).
      */
     void addTokenProviderInUse(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-        if (definitions.isEmpty() || tokenProviders.size() != 1) {
-            return; // more than one is a deployment problem (readConfiguration)
+        if (definitions.isEmpty() || tokenProviders.isEmpty()) {
+            return;
         }
+        // With more than one, the first is handed over all the same, so that the deployment fails on the clear
+        // problem readConfiguration reports rather than on an unsatisfied injection point.
         Bean<?> provider = tokenProviders.get(0);
         event.addBean()
                 .beanClass(CognitoExtension.class)

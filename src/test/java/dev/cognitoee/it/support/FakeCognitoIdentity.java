@@ -158,15 +158,31 @@ public final class FakeCognitoIdentity implements AutoCloseable {
                 emulator.issuer(poolId), URI.create(emulator.jwksUri(poolId)), clientIds);
     }
 
-    /** Accepts OpenID Connect ID tokens (say {@code accounts.google.com}) signed by a key of {@code jwksUri}. */
+    /**
+     * Accepts OpenID Connect ID tokens (say {@code accounts.google.com}) signed by a key of {@code jwksUri}, as an
+     * identity pool trusts an IAM OIDC provider: under the login key that is the provider's URL without
+     * {@code https://}, which the token's {@code iss} must match; its {@code azp}, or without one its {@code aud},
+     * must be {@code audience} (a client id registered with the provider); it must not have expired.
+     *
+     * @throws IllegalArgumentException when {@code providerKey} is not {@code issuer} without its scheme: the
+     *                                  service knows an OIDC provider only by that name
+     */
     public void registerOidcProvider(String providerKey, String issuer, URI jwksUri, String audience) {
-        providers.put(providerKey, jwtProvider(remoteKeys(jwksUri), issuer, Set.of(audience), false));
+        providers.put(oidcKey(providerKey, issuer), jwtProvider(remoteKeys(jwksUri), issuer, Set.of(audience), false));
     }
 
-    /** Accepts OpenID Connect ID tokens signed by {@code key} (its public part is used). */
+    /** Accepts OpenID Connect ID tokens signed by {@code key} (its public part is used); see the other overload. */
     public void registerOidcProvider(String providerKey, String issuer, RSAKey key, String audience) {
         JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
-        providers.put(providerKey, jwtProvider(keys, issuer, Set.of(audience), false));
+        providers.put(oidcKey(providerKey, issuer), jwtProvider(keys, issuer, Set.of(audience), false));
+    }
+
+    private static String oidcKey(String providerKey, String issuer) {
+        if (!issuer.equals(providerKey) && !issuer.equals("https://" + providerKey)) {
+            throw new IllegalArgumentException("An identity pool names an OIDC provider by its issuer without"
+                    + " https://: " + providerKey + " cannot be " + issuer);
+        }
+        return providerKey;
     }
 
     /** Accepts opaque tokens (say {@code graph.facebook.com}): a token is valid iff it is a key of the map. */
@@ -442,7 +458,9 @@ public final class FakeCognitoIdentity implements AutoCloseable {
             if (!issuer.equals(claims.getIssuer())) {
                 throw notAuthorized("Invalid login token. Issuer doesn't match providerName");
             }
-            if (claims.getAudience().stream().noneMatch(audiences::contains)) {
+            Object azp = claims.getClaim("azp"); // the service checks azp when present, else aud
+            if (azp != null ? !audiences.contains(azp.toString())
+                    : claims.getAudience().stream().noneMatch(audiences::contains)) {
                 throw notAuthorized("Invalid login token. Incorrect token audience.");
             }
             if (idTokenOnly && !"id".equals(claims.getClaim("token_use"))) {
