@@ -243,7 +243,11 @@ public interface CognitoAuth {
      * credentials: the signed-in user's, a federated login's, or a guest's when guests are allowed and nobody is
      * signed in.
      *
-     * @param forceRefresh refresh the tokens (and AWS credentials) now
+     * <p>{@link AuthSession#tokens()} are those of the token provider in use ({@code dev.cognitoee.spi.TokenProvider}):
+     * by default the caller's Cognito tokens; an application's own provider's tokens otherwise, which alone make the
+     * session signed in when there is no Cognito caller.
+     *
+     * @param forceRefresh refresh the tokens (asking the token provider in use to) and AWS credentials now
      * @return the session; {@link AuthSession#SIGNED_OUT} when nobody is signed in and no credentials apply
      */
     AuthSession fetchAuthSession(boolean forceRefresh);

@@ -1,12 +1,15 @@
 package dev.cognitoee.internal.credentials;
 
+import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
+import dev.cognitoee.internal.session.TokenRefresher;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Set;
@@ -81,6 +84,13 @@ public class CredentialsBenchmark {
                     case "getPrincipalsByType" -> Set.of(sessionCaller);
                     default -> null;
                 });
+        // The module's token provider, with tokens never due for a refresh within a run (an hour).
+        caller.tokens = new CognitoTokenProvider(caller.request, caller.securityContext, new TokenRefresher() {
+            @Override
+            public SessionTokens current(HttpSession session, SessionTokens tokens) {
+                return tokens;
+            }
+        });
         module = new CognitoAwsCredentialsProvider(caller);
         if (!"ASIAEXAMPLE".equals(module.resolveCredentials().accessKeyId())) {
             throw new IllegalStateException("the module did not resolve the caller's credentials");

@@ -1,5 +1,7 @@
 package dev.cognitoee.internal.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cognitoee.AuthTokens;
 import dev.cognitoee.JWT;
 import dev.cognitoee.internal.token.CallerToken;
@@ -30,6 +32,17 @@ public class CognitoTokenProvider implements TokenProvider {
     @Inject
     TokenRefresher refresher;
 
+    /**
+     * The decoded tokens of the session tokens or bearer caller they were decoded from, by identity (weak keys): the
+     * same instance serves every request of a session until a refresh replaces it, and decoding two tokens on each
+     * credentials lookup would cost some 20 times the lookup itself. Gone with the instance.
+     */
+    private final Cache<Object, AuthTokens> decoded = Caffeine.newBuilder()
+            .weakKeys()
+            .maximumSize(10_000)
+            .executor(Runnable::run)
+            .build();
+
     /** For CDI. */
     public CognitoTokenProvider() {
     }
@@ -47,9 +60,7 @@ public class CognitoTokenProvider implements TokenProvider {
         SessionTokens session = SessionStore.tokens(request);
         JsonWebToken caller = CallerToken.of(securityContext).orElse(null);
         if (caller != null && (session == null || !SessionOwner.isCaller(request, caller, session))) {
-            JWT token = JWT.decodeJWT(caller.getRawToken());
-            return Optional.of("id".equals(caller.getClaim("token_use")) ? new AuthTokens(null, token)
-                    : new AuthTokens(token, null));
+            return Optional.of(decoded.get(caller, CognitoTokenProvider::bearerTokens));
         }
         if (session == null) {
             return Optional.empty();
@@ -57,6 +68,17 @@ public class CognitoTokenProvider implements TokenProvider {
         var httpSession = request.getSession(false);
         SessionTokens current = forceRefresh ? refresher.forceRefresh(httpSession, session)
                 : refresher.current(httpSession, session);
-        return Optional.of(new AuthTokens(JWT.decodeJWT(current.accessToken()), JWT.decodeJWT(current.idToken())));
+        return Optional.of(decoded.get(current, CognitoTokenProvider::sessionTokens));
+    }
+
+    private static AuthTokens bearerTokens(Object caller) {
+        JsonWebToken bearer = (JsonWebToken) caller;
+        JWT token = JWT.decodeJWT(bearer.getRawToken());
+        return "id".equals(bearer.getClaim("token_use")) ? new AuthTokens(null, token) : new AuthTokens(token, null);
+    }
+
+    private static AuthTokens sessionTokens(Object session) {
+        SessionTokens tokens = (SessionTokens) session;
+        return new AuthTokens(JWT.decodeJWT(tokens.accessToken()), JWT.decodeJWT(tokens.idToken()));
     }
 }
