@@ -109,6 +109,19 @@ class CognitoTokenProviderTest {
     }
 
     @Test
+    void theSessionsTokensAreDecodedOnceUntilARefreshReplacesThem() {
+        signIn("sub-ann", Instant.now().plusSeconds(3000));
+        AuthTokens first = provider.getTokens(false).orElseThrow();
+
+        assertThat(provider.getTokens(false).orElseThrow()).isSameAs(first);
+
+        answerRefresh("sub-ann");
+        AuthTokens refreshed = provider.getTokens(true).orElseThrow();
+        assertThat(refreshed).isNotSameAs(first);
+        assertThat(provider.getTokens(false).orElseThrow()).isSameAs(refreshed);
+    }
+
+    @Test
     void tokensDueAreRefreshedFirst() {
         signIn("sub-ann", Instant.now().plusSeconds(60)); // within cognito.refresh-ahead
         String freshAccess = answerRefresh("sub-ann");
