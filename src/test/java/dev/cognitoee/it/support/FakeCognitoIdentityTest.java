@@ -157,6 +157,25 @@ class FakeCognitoIdentityTest {
     }
 
     @Test
+    void anOidcProvidersAzpIsCheckedBeforeItsAud() {
+        // As the service does: azp, when present, must be a registered client id; aud only counts without azp.
+        assertThat(getId(GOOGLE, googleToken(c -> c.put("azp", "google-client")))).isNotBlank();
+        assertRefused(GOOGLE, googleToken(c -> c.put("azp", "another-client")), "audience");
+        assertThat(getId(GOOGLE, googleToken(c -> {
+            c.put("azp", "google-client");
+            c.put("aud", "another-client");
+        }))).isNotBlank();
+    }
+
+    @Test
+    void anOidcProviderIsKnownOnlyByItsIssuerWithoutTheScheme() {
+        assertThatThrownBy(() -> fake.registerOidcProvider("login.example.test", "https://other.example.test",
+                google.key(), "client")).isInstanceOf(IllegalArgumentException.class);
+        fake.registerOidcProvider("login.example.test/tenant", "https://login.example.test/tenant", google.key(),
+                "client");
+    }
+
+    @Test
     void credentialsOfAnAuthenticatedIdentityNeedItsOwnLogin() {
         String alice = getId(USER_POOL, idToken(ALICE));
         getId(USER_POOL, idToken(BOB));
