@@ -52,6 +52,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 class HostedUiIT {
 
     private static final String APP = "hosted";
+    /** The same application with {@code cognito.error-page}: failures end there rather than in a 400/401. */
+    private static final String APP_WITH_ERROR_PAGE = "hostederrors";
     private static final String SCOPES = "openid email profile aws.cognito.signin.user.admin";
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
@@ -60,6 +62,7 @@ class HostedUiIT {
     private static UserPoolClientType client;
     private static URI callbackUri;
     private static URI signedOutUri;
+    private static URI errorPageAppCallbackUri;
     /** Every code and state the tests saw: none may reach Payara's log. */
     private static final List<String> secrets = new ArrayList<>();
 
@@ -69,6 +72,7 @@ class HostedUiIT {
         int port = FreePort.next();
         callbackUri = URI.create("http://localhost:" + port + "/" + APP + "/callback");
         signedOutUri = URI.create("http://localhost:" + port + "/" + APP + "/signed-out");
+        errorPageAppCallbackUri = URI.create("http://localhost:" + port + "/" + APP_WITH_ERROR_PAGE + "/callback");
         try (CognitoIdentityProviderClient cognito = fixture.emulator().client()) {
             client = cognito.createUserPoolClient(b -> b.userPoolId(fixture.poolId).clientName("hosted-ui")
                     .generateSecret(true)
@@ -77,7 +81,7 @@ class HostedUiIT {
                     .allowedOAuthFlowsUserPoolClient(true)
                     .allowedOAuthFlows(OAuthFlowType.CODE)
                     .allowedOAuthScopes(SCOPES.split(" "))
-                    .callbackURLs(callbackUri.toString())
+                    .callbackURLs(callbackUri.toString(), errorPageAppCallbackUri.toString())
                     .logoutURLs(signedOutUri.toString())).userPoolClient();
         }
         standIn = HostedUiStandIn.start(fixture.emulator(), fixture.poolId);
@@ -89,11 +93,18 @@ class HostedUiIT {
         settings.put("cognito.redirect-uri", callbackUri.toString());
         settings.put("cognito.logout-uri", signedOutUri.toString());
         settings.put("cognito.refresh-ahead", Long.toString(REFRESH_AHEAD.toSeconds()));
+        Map<String, String> withErrorPage = new LinkedHashMap<>(settings);
+        withErrorPage.put("cognito.redirect-uri", errorPageAppCallbackUri.toString());
+        withErrorPage.put("cognito.error-page", "/failed");
         payara = PayaraMicroProcess.boot("hosted-ui-it", List.of(
                 TestWars.war(APP, settings, HostedSecurityConfig.class.getPackage())
+                        .addPackage(MovableClock.class.getPackage()),
+                TestWars.war(APP_WITH_ERROR_PAGE, withErrorPage, HostedSecurityConfig.class.getPackage())
                         .addPackage(MovableClock.class.getPackage())), port, Map.of());
-        assertThat(payara.output()).as("Payara's output (%s)", payara.log())
-                .contains(" " + APP + " was successfully deployed");
+        for (String app : List.of(APP, APP_WITH_ERROR_PAGE)) {
+            assertThat(payara.output()).as("Payara's output (%s)", payara.log())
+                    .contains(" " + app + " was successfully deployed");
+        }
     }
 
     @AfterAll
@@ -296,6 +307,21 @@ class HostedUiIT {
         assertNotSignedIn(browser);
         assertThat(eventsSince(eventsBefore)).containsExactly("SignInWithRedirectFailed ACCESS_DENIED "
                 + "customState=from-error reason=the hosted UI answered error=access_denied");
+    }
+
+    @Test
+    void withAnErrorPageFailuresEndThereWithTheirTypedError() {
+        URI errorApp = URI.create(payara.url(APP_WITH_ERROR_PAGE).toString());
+        HostedBrowser browser = new HostedBrowser();
+        String state = query(location(browser.get(errorApp.resolve("page/x")))).get("state");
+
+        HttpResponse<String> denied = browser.get(URI.create(errorPageAppCallbackUri + "?error=access_denied&state="
+                + encode(state)));
+        assertThat(denied.statusCode()).isEqualTo(302);
+        assertThat(location(denied)).isEqualTo(errorApp.resolve("failed?error=ACCESS_DENIED"));
+
+        HttpResponse<String> stray = browser.get(URI.create(errorPageAppCallbackUri + "?code=c&state=" + encode(state)));
+        assertThat(location(stray)).as("the state was used up").isEqualTo(errorApp.resolve("failed?error=INVALID_STATE"));
     }
 
     @Test

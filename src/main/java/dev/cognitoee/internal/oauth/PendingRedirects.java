@@ -42,8 +42,11 @@ final class PendingRedirects implements Serializable {
         if (all == null) {
             return null;
         }
+        int before = all.size();
         PendingRedirect pending = all.take(state, now);
-        session.setAttribute(ATTRIBUTE, all);
+        if (all.size() != before) {
+            session.setAttribute(ATTRIBUTE, all); // written only when it changed, for session replication
+        }
         return pending;
     }
 

@@ -93,13 +93,7 @@ public class RedirectSignIn {
     public URI start(HttpServletRequest request, String provider, String customState, String returnPath) {
         HostedUi ui = config.hostedUi();
         Instant now = clock.instant();
-        String refusal = ui == null ? "no hosted UI is configured (" + Setting.HOSTED_UI_DOMAIN.key() + ")"
-                : !LocalRedirect.isLocalPath(returnPath, request.getContextPath())
-                ? "the return path is not a path of this application"
-                : customState != null && customState.length() > MAX_CUSTOM_STATE_LENGTH
-                ? "the custom state is longer than " + MAX_CUSTOM_STATE_LENGTH + " characters"
-                : provider != null && !provider.matches("\\S{1,128}") ? "the identity provider name is malformed"
-                : null;
+        String refusal = refusal(ui, request.getContextPath(), provider, customState, returnPath);
         if (refusal != null) {
             events.fire(new SignInWithRedirectFailed(AuthError.INVALID_PARAMETER, refusal, customState, now));
             throw new CognitoAuthException(AuthError.INVALID_PARAMETER, "Cannot sign in with the hosted UI: "
@@ -110,6 +104,24 @@ public class RedirectSignIn {
                 Randoms.base64Url(random, Randoms.BYTES), pkce.verifier(), returnPath, customState, provider, now);
         PendingRedirects.remember(request.getSession(true), pending, now);
         return HostedUiUrls.authorize(ui, config.signInClientId(), pending, pkce.challenge(), provider);
+    }
+
+    /** Why a sign-in cannot start with these parameters, or null when it can. */
+    private static String refusal(HostedUi ui, String contextPath, String provider, String customState,
+                                  String returnPath) {
+        if (ui == null) {
+            return "no hosted UI is configured (" + Setting.HOSTED_UI_DOMAIN.key() + ")";
+        }
+        if (!LocalRedirect.isLocalPath(returnPath, contextPath)) {
+            return "the return path is not a path of this application";
+        }
+        if (customState != null && customState.length() > MAX_CUSTOM_STATE_LENGTH) {
+            return "the custom state is longer than " + MAX_CUSTOM_STATE_LENGTH + " characters";
+        }
+        if (provider != null && !provider.matches("\\S{1,128}")) {
+            return "the identity provider name is malformed";
+        }
+        return null;
     }
 
     /**
@@ -191,8 +203,10 @@ public class RedirectSignIn {
     }
 
     private CognitoAuthException failed(AuthError error, String reason, String customState) {
-        LOG.log(error == AuthError.SERVICE_UNAVAILABLE ? Level.WARNING : Level.INFO,
-                "Sign-in through the hosted UI failed ({0}): {1}", new Object[] {error, reason});
+        // A stray or replayed callback is anyone's to send: FINE, as refused bearer tokens, so it cannot flood the log.
+        Level level = error == AuthError.SERVICE_UNAVAILABLE ? Level.WARNING
+                : error == AuthError.INVALID_STATE ? Level.FINE : Level.INFO;
+        LOG.log(level, "Sign-in through the hosted UI failed ({0}): {1}", new Object[] {error, reason});
         events.fire(new SignInWithRedirectFailed(error, reason, customState, clock.instant()));
         return new CognitoAuthException(error, "Sign-in through the hosted UI failed: " + reason);
     }
