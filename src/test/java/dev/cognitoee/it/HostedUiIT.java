@@ -185,6 +185,30 @@ class HostedUiIT {
     }
 
     @Test
+    void apiCallersGetA401NotTheHostedUi() {
+        HostedBrowser client = new HostedBrowser();
+
+        HttpResponse<String> api = client.get(app("page/x"), "application/json");
+
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(api.headers().firstValue("Location")).isEmpty();
+        assertThat(client.sessionId()).as("no pending sign-in, no session").isNull();
+    }
+
+    @Test
+    void aPendingSignInExpiresAfterTenMinutesOfTheServersClock() {
+        String username = newUser("quinn");
+        HostedBrowser browser = new HostedBrowser();
+        URI callback = browser.signInAtHostedUi(location(browser.get(app("page/x"))), username);
+
+        ServerClock.moveTo(base(), Instant.now().plus(Duration.ofMinutes(10)).plusSeconds(5));
+
+        assertRefused(browser.get(callback), 400, "INVALID_STATE");
+        assertNotSignedIn(browser);
+    }
+
+    @Test
     void signInWithRedirectGoesToTheProviderAndHandsTheCustomStateBack() {
         String username = newUser("ines");
         HostedBrowser browser = new HostedBrowser();
@@ -458,7 +482,11 @@ class HostedUiIT {
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> get(URI uri) {
-            return send(HttpRequest.newBuilder(uri).header("Accept", "text/html,*/*;q=0.8").GET());
+            return get(uri, "text/html,*/*;q=0.8");
+        }
+
+        HttpResponse<String> get(URI uri, String accept) {
+            return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET());
         }
 
         HttpResponse<String> post(URI uri, Map<String, String> form) {
