@@ -35,9 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -73,17 +70,8 @@ class HostedUiIT {
         callbackUri = URI.create("http://localhost:" + port + "/" + APP + "/callback");
         signedOutUri = URI.create("http://localhost:" + port + "/" + APP + "/signed-out");
         errorPageAppCallbackUri = URI.create("http://localhost:" + port + "/" + APP_WITH_ERROR_PAGE + "/callback");
-        try (CognitoIdentityProviderClient cognito = fixture.emulator().client()) {
-            client = cognito.createUserPoolClient(b -> b.userPoolId(fixture.poolId).clientName("hosted-ui")
-                    .generateSecret(true)
-                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                    .supportedIdentityProviders("COGNITO")
-                    .allowedOAuthFlowsUserPoolClient(true)
-                    .allowedOAuthFlows(OAuthFlowType.CODE)
-                    .allowedOAuthScopes(SCOPES.split(" "))
-                    .callbackURLs(callbackUri.toString(), errorPageAppCallbackUri.toString())
-                    .logoutURLs(signedOutUri.toString())).userPoolClient();
-        }
+        client = HostedUiStandIn.createAppClient(fixture.emulator(), fixture.poolId, "hosted-ui", true,
+                List.of(callbackUri.toString(), errorPageAppCallbackUri.toString()), List.of(signedOutUri.toString()));
         standIn = HostedUiStandIn.start(fixture.emulator(), fixture.poolId);
 
         Map<String, String> settings = TestWars.poolSettings(fixture.emulator(), fixture.poolId, client.clientId());

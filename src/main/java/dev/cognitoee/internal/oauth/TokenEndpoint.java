@@ -44,6 +44,7 @@ final class TokenEndpoint {
         this.config = config;
         this.ui = config.hostedUi();
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // one form post: no h2c upgrade attempt on plain http
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -37,6 +37,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -56,8 +58,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  *   LogoutURLs, then 302 to it (otherwise 400);</li>
  *   <li>a test hook: {@link #issueWrongNonceOnce()}.</li>
  * </ul>
- * Start it with {@link #start(CognitoLocal, String)}; {@link #baseUri()} is what {@code cognito.hosted-ui.endpoint}
- * names.
+ * Start it with {@link #start(CognitoLocal, String)} (the demo too: {@code start(emulator, poolId).baseUri()}); its
+ * {@link #baseUri()} is what {@code cognito.hosted-ui.endpoint} names, its {@link #jwksUri()} what
+ * {@code cognito.jwks-uri} names; {@link #createAppClient} makes a client the hosted UI accepts.
  */
 public final class HostedUiStandIn implements AutoCloseable {
 
@@ -96,6 +99,28 @@ public final class HostedUiStandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Creates an app client of {@code poolId} set up for the hosted UI as a real one would be: the OAuth flow
+     * {@code code}, the scopes {@code openid email profile aws.cognito.signin.user.admin}, the pool's own users,
+     * these callback and sign-out URLs, refresh allowed.
+     *
+     * @param secret whether the client has a secret (the code exchange then authenticates with HTTP Basic)
+     */
+    public static UserPoolClientType createAppClient(CognitoLocal emulator, String poolId, String name,
+                                                     boolean secret, List<String> callbackUrls,
+                                                     List<String> signOutUrls) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            return cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName(name).generateSecret(secret)
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                    .supportedIdentityProviders("COGNITO")
+                    .allowedOAuthFlowsUserPoolClient(true)
+                    .allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthScopes("openid", "email", "profile", "aws.cognito.signin.user.admin")
+                    .callbackURLs(callbackUrls)
+                    .logoutURLs(signOutUrls)).userPoolClient();
         }
     }
 
