@@ -8,7 +8,6 @@ import dev.cognitoee.internal.config.HostedUi;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.config.InvalidConfigurationException;
-import dev.cognitoee.internal.config.SameSite;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
