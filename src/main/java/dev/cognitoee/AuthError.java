@@ -40,6 +40,32 @@ public enum AuthError {
     NO_SIGN_IN_IN_PROGRESS,
     /** AWS credentials were asked for, but no identity pool is configured ({@code cognito.identity-pool-id}). */
     NO_IDENTITY_POOL,
+    /**
+     * The user or the identity provider refused the sign-in at the hosted UI (its callback says
+     * {@code error=access_denied}).
+     */
+    ACCESS_DENIED,
+    /**
+     * A hosted-UI callback names no sign-in pending in this browser: its {@code state} is missing, unknown, expired
+     * or already used (a replay), or the browser has no session.
+     */
+    INVALID_STATE,
+    /**
+     * Cognito's token endpoint refused the authorization code ({@code invalid_grant}): already used, expired, issued
+     * to another client, or not matching the PKCE verifier.
+     */
+    INVALID_GRANT,
+    /**
+     * A token received from the hosted UI fails verification: signature, issuer, audience, expiry, or an id token
+     * whose {@code nonce} is not the one of the sign-in.
+     */
+    INVALID_TOKEN,
+    /**
+     * The hosted UI or a federated identity provider reported another error ({@code server_error},
+     * {@code invalid_request}, {@code unauthorized_client}, {@code invalid_scope}...), or the app client is set
+     * up differently from this configuration ({@code invalid_client}).
+     */
+    IDENTITY_PROVIDER_ERROR,
     /** Cognito cannot be reached or failed on its side: try again later (HTTP 503 territory). */
     SERVICE_UNAVAILABLE,
     /** Any other error Cognito reports; the message says which. */

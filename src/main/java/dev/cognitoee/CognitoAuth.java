@@ -1,6 +1,8 @@
 package dev.cognitoee;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The account API of the current user, on the server (Amplify Auth v6 names). Inject it anywhere
@@ -209,6 +211,62 @@ public interface CognitoAuth {
      * @return the attributes by name, in Cognito's order
      */
     Map<String, String> fetchUserAttributes();
+
+    /**
+     * Starts a sign-in through Cognito's hosted UI (managed login), authorization code with PKCE (Amplify's
+     * {@code signInWithRedirect}), and returns the URL to send the browser to, e.g. with
+     * {@code response.sendRedirect(uri.toString())} or JAX-RS {@code Response.seeOther(uri)}. The pending sign-in
+     * (its {@code state}, {@code nonce}, PKCE verifier, return path and custom state) is kept server-side in the
+     * current request's HTTP session, which is created if needed; it is single-use and expires after 10 minutes.
+     * The module finishes it on {@code cognito.redirect-uri}, then fires
+     * {@link dev.cognitoee.event.SignInWithRedirect} with {@code customState} and sends the browser to
+     * {@code returnPath}; a failure fires {@link dev.cognitoee.event.SignInWithRedirectFailed}.
+     *
+     * @param provider    the federated identity provider to go straight to ({@code Google}, {@code Facebook},
+     *                    {@code SignInWithApple}, {@code LoginWithAmazon}, a SAML or OIDC provider's name), or null
+     *                    for the hosted page (or {@code cognito.hosted-ui.identity-provider})
+     * @param customState a value of the application to have back after sign-in (Amplify's {@code customState}),
+     *                    or null; at most 1024 characters, never sent to Cognito
+     * @param returnPath  where to send the browser once signed in: a path of this application relative to its
+     *                    context path, e.g. {@code /orders}
+     * @return the hosted UI's {@code /oauth2/authorize} URL for this sign-in
+     * @throws CognitoAuthException {@code INVALID_PARAMETER} when no hosted UI is configured
+     *                              ({@code cognito.hosted-ui.domain}), or the return path is not a path of this
+     *                              application (another host, a scheme...)
+     */
+    URI signInWithRedirect(String provider, String customState, String returnPath);
+
+    /**
+     * {@link #signInWithRedirect(String, String, String)} coming back to the application's root.
+     *
+     * @param provider    the federated identity provider to go straight to, or null for the hosted page
+     * @param customState a value of the application to have back after sign-in, or null
+     * @return the hosted UI's {@code /oauth2/authorize} URL for this sign-in
+     */
+    default URI signInWithRedirect(String provider, String customState) {
+        return signInWithRedirect(provider, customState, "/");
+    }
+
+    /**
+     * {@link #signInWithRedirect(String, String, String)} to the hosted page, back to the application's root.
+     *
+     * @return the hosted UI's {@code /oauth2/authorize} URL for this sign-in
+     */
+    default URI signInWithRedirect() {
+        return signInWithRedirect(null, null);
+    }
+
+    /**
+     * Signs out as {@link #signOut(boolean)} does, and says where to send the browser next: Cognito's
+     * {@code /logout} (with {@code client_id} and {@code logout_uri}), which ends Cognito's own session cookie too,
+     * when the session was signed in through the hosted UI and {@code cognito.logout-uri} is set. Otherwise the
+     * sign-out is local only (a later hosted-UI sign-in may then pass without a password while Cognito's own
+     * session lasts) and the result is empty.
+     *
+     * @param global end every session of the user, not only this one
+     * @return the URL to redirect the browser to, if any
+     */
+    Optional<URI> signOutWithRedirect(boolean global);
 
     /** Signs the user out of this session: the refresh token is revoked and the HTTP session ended. */
     default void signOut() {

@@ -227,4 +227,86 @@ public @interface CognitoAuthenticationMechanismDefinition {
      * @return the value here; the default, {@code Lax}, sets nothing here
      */
     String sessionCookieSameSite() default "Lax";
+
+    /**
+     * How anonymous browsers asking for a protected page sign in: {@code form} (the application's page, {@link
+     * #loginPage()}) or {@code hosted-ui} (a redirect to Cognito's hosted UI, authorization code with PKCE; see
+     * docs/HOSTED-UI.md). Key {@code cognito.sign-in}; default {@code form}.
+     *
+     * @return the value here; the default, {@code form}, sets nothing here
+     */
+    String signIn() default "form";
+
+    /**
+     * The user pool's domain: a prefix ({@code myapp}, served at {@code https://myapp.auth.<region>.amazoncognito.com})
+     * or a custom domain ({@code auth.example.com}). Key {@code cognito.hosted-ui.domain}; required with
+     * {@code hosted-ui} sign-in.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiDomain() default "";
+
+    /**
+     * The base URL of the hosted UI, instead of the one the domain gives (an emulator). Key
+     * {@code cognito.hosted-ui.endpoint}.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiEndpoint() default "";
+
+    /**
+     * The callback URL of the code flow, registered on the app client; the module serves it at its path, which
+     * must be a path of this application. Key {@code cognito.redirect-uri}; required with a hosted UI.
+     *
+     * @return the value here; empty means not set here
+     */
+    String redirectUri() default "";
+
+    /**
+     * The scopes asked of the hosted UI, space-separated; {@code openid} is required. Key {@code cognito.scopes};
+     * default {@code openid email profile aws.cognito.signin.user.admin}.
+     *
+     * @return the value here; the default sets nothing here
+     */
+    String scopes() default "openid email profile aws.cognito.signin.user.admin";
+
+    /**
+     * A sign-out URL registered on the app client: signing out of a session that came through the hosted UI then
+     * ends Cognito's own session too, through its {@code /logout}. Key {@code cognito.logout-uri}; without it
+     * sign-out is local only.
+     *
+     * @return the value here; empty means not set here
+     */
+    String logoutUri() default "";
+
+    /**
+     * The federated identity provider browsers are sent straight to ({@code identity_provider}: {@code Google},
+     * {@code SignInWithApple}, a SAML or OIDC provider name). Key {@code cognito.hosted-ui.identity-provider}.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiIdentityProvider() default "";
+
+    /**
+     * The identifier of the federated identity provider browsers are sent straight to ({@code idp_identifier}).
+     * Key {@code cognito.hosted-ui.idp-identifier}.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiIdpIdentifier() default "";
+
+    /**
+     * The language of the hosted pages ({@code lang}, e.g. {@code fr}). Key {@code cognito.hosted-ui.lang}.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiLang() default "";
+
+    /**
+     * The {@code prompt} sent to the hosted UI ({@code login}, {@code none}, {@code consent},
+     * {@code select_account}). Key {@code cognito.hosted-ui.prompt}.
+     *
+     * @return the value here; empty means not set here
+     */
+    String hostedUiPrompt() default "";
 }

@@ -70,6 +70,7 @@ class ArchitectureTest {
                 .layer("api").definedBy("dev.cognitoee", "dev.cognitoee.event", "dev.cognitoee.spi")
                 .layer("mechanism").definedBy("dev.cognitoee.internal.mechanism")
                 .layer("account").definedBy("dev.cognitoee.internal.account")
+                .layer("oauth").definedBy("dev.cognitoee.internal.oauth")
                 .layer("credentials").definedBy("dev.cognitoee.internal.credentials")
                 .layer("session").definedBy("dev.cognitoee.internal.session")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
@@ -78,15 +79,17 @@ class ArchitectureTest {
                 .layer("time").definedBy("dev.cognitoee.internal.time")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
+                .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
                 .whereLayer("credentials").mayOnlyBeAccessedByLayers("mechanism", "account")
-                .whereLayer("session").mayOnlyBeAccessedByLayers("mechanism", "account", "credentials")
-                .whereLayer("userpool").mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials")
+                .whereLayer("userpool")
+                .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
                 .whereLayer("token")
-                .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool")
-                .whereLayer("config")
-                .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool", "token")
-                .whereLayer("time")
-                .mayOnlyBeAccessedByLayers("mechanism", "account", "credentials", "session", "userpool", "token")
+                .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "userpool")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token")
+                .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token")
                 .check(MODULE);
     }
 }

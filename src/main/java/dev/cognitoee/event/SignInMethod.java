@@ -9,5 +9,10 @@ public enum SignInMethod {
     /** The answer to a challenge ({@code confirmSignIn}: new password, MFA code...). */
     CHALLENGE,
     /** Right after sign-up ({@code autoSignIn}). */
-    AUTO_SIGN_IN
+    AUTO_SIGN_IN,
+    /**
+     * Through Cognito's hosted UI (authorization code with PKCE), with a password or a federated identity
+     * provider; {@link SignInWithRedirect} follows.
+     */
+    HOSTED_UI
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What operators see when the configuration is wrong or the pool's keys cannot be reached: one Payara Micro boot
- * with three WARs, two misconfigured (their deployment must fail, naming each key to fix) and one whose JWKS
+ * with four WARs, three misconfigured (their deployment must fail, naming each key to fix) and one whose JWKS
  * endpoint is down (requests with tokens get 503, not 401 or 500).
  */
 class DeploymentFailureIT {
@@ -37,13 +37,19 @@ class DeploymentFailureIT {
         malformed.put("cognito.token-use", "refresh");
         malformed.put("cognito.clock-skew", "soon");
         malformed.put("cognito.jwks-uri", "http://keys.example.com/jwks.json");
+        malformed.put("cognito.sign-in", "hosted-ui"); // without a domain
+
+        Map<String, String> foreignCallback = new java.util.HashMap<>(good);
+        foreignCallback.put("cognito.hosted-ui.domain", "myapp");
+        foreignCallback.put("cognito.redirect-uri", "https://app.example.com/elsewhere/callback");
 
         Map<String, String> keysDown = new java.util.HashMap<>(good);
         keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + FreePort.next() + "/pool/.well-known/jwks.json");
         keysDown.put("cognito.connect-timeout", "500");
 
         payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
-                war("missing", missing), war("malformed", malformed), war("keysdown", keysDown)));
+                war("missing", missing), war("malformed", malformed), war("keysdown", keysDown),
+                war("foreigncallback", foreignCallback)));
     }
 
     @AfterAll
@@ -72,8 +78,16 @@ class DeploymentFailureIT {
         assertThat(payara.output())
                 .contains("cognito.token-use 'refresh' must be 'access' or 'id'")
                 .contains("cognito.clock-skew 'soon' must be a whole number of seconds")
-                .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL");
+                .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL")
+                .contains("cognito.hosted-ui.domain is missing");
         assertThat(Http.get(payara.url("malformed"), "api/public").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHostedUiCallbackOutsideTheApplicationFailsTheDeploymentNamingTheKey() {
+        assertThat(payara.output()).contains("cognito.redirect-uri 'https://app.example.com/elsewhere/callback' is "
+                + "not a URL of this application: its path must be under /foreigncallback/");
+        assertThat(Http.get(payara.url("foreigncallback"), "api/public").statusCode()).isEqualTo(404);
     }
 
     @Test

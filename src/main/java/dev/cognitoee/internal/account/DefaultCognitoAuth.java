@@ -17,6 +17,7 @@ import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.FederatedLogins;
+import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.SessionOwner;
 import dev.cognitoee.internal.session.SessionStore;
@@ -34,11 +35,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -57,6 +60,9 @@ public class DefaultCognitoAuth implements CognitoAuth {
 
     @Inject
     SignInFlow signInFlow;
+
+    @Inject
+    RedirectSignIn redirectSignIn;
 
     @Inject
     TokenRefresher refresher;
@@ -160,6 +166,22 @@ public class DefaultCognitoAuth implements CognitoAuth {
         userPool.getUser(callersAccessToken()).userAttributes()
                 .forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
         return attributes;
+    }
+
+    @Override
+    public URI signInWithRedirect(String provider, String customState, String returnPath) {
+        String path = returnPath == null ? "/" : returnPath;
+        // Only a context-relative path is put under the context path; anything else is refused by start().
+        boolean relative = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
+        return redirectSignIn.start(request, provider, customState,
+                relative ? request.getContextPath() + path : path);
+    }
+
+    @Override
+    public Optional<URI> signOutWithRedirect(boolean global) {
+        boolean hostedUiSession = bearerCaller() == null && SessionStore.signedInThroughHostedUi(request);
+        signOut(global);
+        return hostedUiSession ? Optional.ofNullable(redirectSignIn.logoutUrl()) : Optional.empty();
     }
 
     @Override

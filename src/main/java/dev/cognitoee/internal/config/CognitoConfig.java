@@ -34,6 +34,8 @@ import java.util.List;
  * @param revocationCheck     which revoked tokens are refused before their {@code exp}
  * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
+ * @param signIn              how anonymous browsers sign in
+ * @param hostedUi            the hosted UI of the sign-in app client, or null when none is configured
  */
 public record CognitoConfig(
         String region,
@@ -60,7 +62,9 @@ public record CognitoConfig(
         int maxConcurrentSignIns,
         RevocationCheck revocationCheck,
         Duration revocationCacheTime,
-        SameSite sessionCookieSameSite) {
+        SameSite sessionCookieSameSite,
+        SignIn signIn,
+        HostedUi hostedUi) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);

@@ -10,18 +10,28 @@ import static dev.cognitoee.internal.config.Setting.CONNECT_TIMEOUT;
 import static dev.cognitoee.internal.config.Setting.ENDPOINT;
 import static dev.cognitoee.internal.config.Setting.ERROR_PAGE;
 import static dev.cognitoee.internal.config.Setting.GROUPS_CLAIM;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_DOMAIN;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_ENDPOINT;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_IDENTITY_PROVIDER;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_IDP_IDENTIFIER;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_LANG;
+import static dev.cognitoee.internal.config.Setting.HOSTED_UI_PROMPT;
 import static dev.cognitoee.internal.config.Setting.IDENTITY_ENDPOINT;
 import static dev.cognitoee.internal.config.Setting.IDENTITY_POOL_ID;
 import static dev.cognitoee.internal.config.Setting.ISSUER;
 import static dev.cognitoee.internal.config.Setting.JWKS_URI;
 import static dev.cognitoee.internal.config.Setting.LOGIN_PAGE;
+import static dev.cognitoee.internal.config.Setting.LOGOUT_URI;
 import static dev.cognitoee.internal.config.Setting.MAX_CONCURRENT_SIGN_INS;
 import static dev.cognitoee.internal.config.Setting.READ_TIMEOUT;
+import static dev.cognitoee.internal.config.Setting.REDIRECT_URI;
 import static dev.cognitoee.internal.config.Setting.REFRESH_AHEAD;
 import static dev.cognitoee.internal.config.Setting.REGION;
 import static dev.cognitoee.internal.config.Setting.REVOCATION_CACHE_TIME;
 import static dev.cognitoee.internal.config.Setting.REVOCATION_CHECK;
+import static dev.cognitoee.internal.config.Setting.SCOPES;
 import static dev.cognitoee.internal.config.Setting.SESSION_COOKIE_SAME_SITE;
+import static dev.cognitoee.internal.config.Setting.SIGN_IN;
 import static dev.cognitoee.internal.config.Setting.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.internal.config.Setting.TOKEN_USE;
 import static dev.cognitoee.internal.config.Setting.USER_POOL_ID;
@@ -88,6 +98,8 @@ public final class CognitoConfigReader {
         RevocationCheck revocationCheck = revocationCheck(tokenUse);
         Duration revocationCacheTime = get(REVOCATION_CACHE_TIME);
         SameSite sessionCookieSameSite = get(SESSION_COOKIE_SAME_SITE);
+        SignIn signIn = get(SIGN_IN);
+        HostedUi hostedUi = hostedUi(region, signIn, sessionCookieSameSite);
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -96,7 +108,8 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint,
                 identityPoolId, identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse, clockSkew, groupsClaim,
                 callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout, readTimeout, tokenCacheSize,
-                allowedOrigins, maxConcurrentSignIns, revocationCheck, revocationCacheTime, sessionCookieSameSite);
+                allowedOrigins, maxConcurrentSignIns, revocationCheck, revocationCacheTime, sessionCookieSameSite,
+                signIn, hostedUi);
     }
 
     /** The configured region, checked against the pool id's prefix, which is the default. */
@@ -116,6 +129,49 @@ public final class CognitoConfigReader {
                     + " '" + userPoolId + "'");
         }
         return region;
+    }
+
+    /**
+     * The hosted UI, when a domain or an endpoint names one (null otherwise): with it a callback URL is required,
+     * the scopes must ask for {@code openid}, and the session cookie must reach the callback, which a browser
+     * arrives at from Cognito's site ({@code SameSite=Strict} would leave it behind).
+     */
+    private HostedUi hostedUi(String region, SignIn signIn, SameSite sameSite) {
+        String domain = get(HOSTED_UI_DOMAIN);
+        URI endpoint = get(HOSTED_UI_ENDPOINT);
+        URI redirectUri = get(REDIRECT_URI);
+        List<String> scopes = get(SCOPES);
+        URI logoutUri = get(LOGOUT_URI);
+        String identityProvider = get(HOSTED_UI_IDENTITY_PROVIDER);
+        String idpIdentifier = get(HOSTED_UI_IDP_IDENTIFIER);
+        String lang = get(HOSTED_UI_LANG);
+        String prompt = get(HOSTED_UI_PROMPT);
+        boolean named = raw(HOSTED_UI_DOMAIN).isPresent() || raw(HOSTED_UI_ENDPOINT).isPresent();
+        if (!named) {
+            if (signIn == SignIn.HOSTED_UI) {
+                problems.add(missing(HOSTED_UI_DOMAIN) + " (" + SIGN_IN.key() + " is 'hosted-ui'; "
+                        + HOSTED_UI_ENDPOINT.key() + " may name an emulator instead)");
+            }
+            return null;
+        }
+        if (raw(REDIRECT_URI).isEmpty()) {
+            problems.add(missing(REDIRECT_URI) + " (the hosted UI needs the callback URL registered on the app "
+                    + "client)");
+        }
+        if (scopes != null && !scopes.contains("openid")) {
+            problems.add(SCOPES.key() + " '" + String.join(" ", scopes) + "' must include openid (the id token "
+                    + "carries the nonce that ties the sign-in to this browser)");
+        }
+        if (sameSite == SameSite.STRICT) {
+            problems.add(SESSION_COOKIE_SAME_SITE.key() + " 'Strict' keeps the session cookie off the hosted UI's "
+                    + "callback (the browser comes from Cognito's site): use Lax with a hosted UI");
+        }
+        URI base = endpoint != null ? endpoint : domain != null && region != null ? HostedUi.baseOf(domain, region)
+                : null;
+        if (base == null || redirectUri == null || scopes == null) {
+            return null; // a problem is recorded already
+        }
+        return new HostedUi(base, redirectUri, scopes, logoutUri, identityProvider, idpIdentifier, lang, prompt);
     }
 
     private RevocationCheck revocationCheck(TokenUse tokenUse) {

@@ -1,6 +1,7 @@
 package dev.cognitoee.internal.config;
 
 import static dev.cognitoee.internal.config.Values.bool;
+import static dev.cognitoee.internal.config.Values.callbackUrl;
 import static dev.cognitoee.internal.config.Values.httpUrl;
 import static dev.cognitoee.internal.config.Values.keysUrl;
 import static dev.cognitoee.internal.config.Values.list;
@@ -9,6 +10,7 @@ import static dev.cognitoee.internal.config.Values.milliseconds;
 import static dev.cognitoee.internal.config.Values.oneOf;
 import static dev.cognitoee.internal.config.Values.origin;
 import static dev.cognitoee.internal.config.Values.page;
+import static dev.cognitoee.internal.config.Values.scopes;
 import static dev.cognitoee.internal.config.Values.seconds;
 import static dev.cognitoee.internal.config.Values.text;
 import static dev.cognitoee.internal.config.Values.url;
@@ -38,6 +40,13 @@ public final class Setting<T> {
     private static final Pattern USER_POOL_ID_PATTERN = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private static final Pattern CLIENT_ID_PATTERN = Pattern.compile("[\\w+]{1,128}");
     private static final Pattern IDENTITY_POOL_ID_PATTERN = Pattern.compile("[\\w-]+:[0-9a-f-]+");
+    // A prefix domain (lower case, digits, hyphens) or a host name with dots.
+    private static final Pattern DOMAIN_PATTERN =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*");
+    private static final Pattern WORD_PATTERN = Pattern.compile("\\S{1,128}");
+    private static final Pattern LANG_PATTERN = Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*");
+    private static final Pattern PROMPT_PATTERN =
+            Pattern.compile("(?:login|none|consent|select_account)(?: (?:login|none|consent|select_account))*");
 
     // In the order of the README's table.
 
@@ -136,6 +145,54 @@ public final class Setting<T> {
             oneOf(SameSite::fromAttributeValue, "must be Lax, Strict or None"), "Lax",
             "`SameSite` of the session cookie: `Lax`, `Strict`, or `None` (the cookie is then `Secure` on every "
                     + "request, as browsers require: https only)");
+
+    // Sign-in through Cognito's hosted UI (docs/HOSTED-UI.md); they apply to the sign-in app client.
+
+    /** How anonymous browsers sign in. */
+    public static final Setting<SignIn> SIGN_IN = withDefault("cognito.sign-in", "signIn",
+            oneOf(SignIn::fromValue, "must be 'form' or 'hosted-ui'"), "form",
+            "how anonymous browsers asking for a protected page sign in: `form` (`cognito.login-page`) or "
+                    + "`hosted-ui` (a redirect to Cognito's hosted UI, code flow with PKCE)");
+    /** The hosted UI's domain. */
+    public static final Setting<String> HOSTED_UI_DOMAIN = optional("cognito.hosted-ui.domain", "hostedUiDomain",
+            matching(DOMAIN_PATTERN, "is not a domain prefix (myapp) or a custom domain (auth.example.com)"), "none",
+            "the pool's domain: a prefix (`myapp`: `https://myapp.auth.<region>.amazoncognito.com`) or a custom "
+                    + "domain (`auth.example.com`); required with `hosted-ui`");
+    /** The hosted UI's base URL override. */
+    public static final Setting<URI> HOSTED_UI_ENDPOINT = optional("cognito.hosted-ui.endpoint", "hostedUiEndpoint",
+            keysUrl(), "from the domain", "base URL override of the hosted UI and its `/oauth2` endpoints (an "
+                    + "emulator); https (http only for loopback)");
+    /** The callback of the code flow. */
+    public static final Setting<URI> REDIRECT_URI = optional("cognito.redirect-uri", "redirectUri", callbackUrl(),
+            "none", "the callback URL registered on the app client, a URL of this application that the module "
+                    + "serves; required with a hosted UI");
+    /** The scopes asked for. */
+    public static final Setting<List<String>> SCOPES = withDefault("cognito.scopes", "scopes", scopes(),
+            "openid email profile aws.cognito.signin.user.admin",
+            "scopes asked of the hosted UI, space-separated; `openid` is required (id token and `nonce`), "
+                    + "`aws.cognito.signin.user.admin` lets the access token call the account API");
+    /** Where Cognito's {@code /logout} sends the browser back to. */
+    public static final Setting<URI> LOGOUT_URI = optional("cognito.logout-uri", "logoutUri", callbackUrl(),
+            "none (sign-out is local only)", "a sign-out URL registered on the app client: signing out of a "
+                    + "hosted-UI session also ends Cognito's own session through its `/logout`");
+    /** The default {@code identity_provider} of the hosted UI. */
+    public static final Setting<String> HOSTED_UI_IDENTITY_PROVIDER = optional(
+            "cognito.hosted-ui.identity-provider", "hostedUiIdentityProvider",
+            matching(WORD_PATTERN, "is not an identity provider name"), "none",
+            "send browsers straight to this federated IdP (`Google`, `SignInWithApple`, a SAML or OIDC provider "
+                    + "name), skipping the hosted page");
+    /** The default {@code idp_identifier} of the hosted UI. */
+    public static final Setting<String> HOSTED_UI_IDP_IDENTIFIER = optional("cognito.hosted-ui.idp-identifier",
+            "hostedUiIdpIdentifier", matching(WORD_PATTERN, "is not an IdP identifier"), "none",
+            "send browsers straight to the federated IdP with this identifier");
+    /** The default {@code lang} of the hosted UI. */
+    public static final Setting<String> HOSTED_UI_LANG = optional("cognito.hosted-ui.lang", "hostedUiLang",
+            matching(LANG_PATTERN, "is not a language tag (e.g. en, pt-BR)"), "none",
+            "language of the hosted pages (`lang`)");
+    /** The default {@code prompt} of the hosted UI. */
+    public static final Setting<String> HOSTED_UI_PROMPT = optional("cognito.hosted-ui.prompt", "hostedUiPrompt",
+            matching(PROMPT_PATTERN, "must be login, none, consent or select_account (space-separated)"), "none",
+            "`prompt` sent to the hosted UI, e.g. `login` to ask for credentials again");
 
     private final String key;
     private final String attribute;

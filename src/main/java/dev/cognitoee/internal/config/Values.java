@@ -156,6 +156,40 @@ final class Values {
         };
     }
 
+    /**
+     * A URL the browser is sent back to by Cognito (a callback or sign-out URL): https, or http on a loopback host
+     * (as Cognito itself allows for {@code localhost}), without a fragment.
+     */
+    static Parser<URI> callbackUrl() {
+        return urlThat(uri -> ("https".equals(uri.getScheme())
+                        || "http".equals(uri.getScheme()) && isLoopback(uri.getHost())) && uri.getRawFragment() == null,
+                "must be an https URL without a fragment (plain http is accepted for loopback hosts only)");
+    }
+
+    /** OAuth 2.0 scopes, separated by spaces (or commas), each a scope-token of RFC 6749 3.3. */
+    static Parser<List<String>> scopes() {
+        return (raw, bad) -> {
+            List<String> scopes = new ArrayList<>();
+            for (String scope : raw.split("[\\s,]+")) {
+                if (scope.isEmpty()) {
+                    continue;
+                }
+                if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+                    bad.accept(scope, "is not an OAuth scope");
+                    return null;
+                }
+                if (!scopes.contains(scope)) {
+                    scopes.add(scope);
+                }
+            }
+            if (scopes.isEmpty()) {
+                bad.accept(raw, "lists no scope");
+                return null;
+            }
+            return List.copyOf(scopes);
+        };
+    }
+
     /** A web origin, {@code scheme://host[:port]}, in lower case as a browser's {@code Origin} header has it. */
     static Parser<String> origin() {
         return (raw, bad) -> {

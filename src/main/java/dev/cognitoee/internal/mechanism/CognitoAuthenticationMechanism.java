@@ -4,6 +4,8 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
+import dev.cognitoee.internal.config.SignIn;
+import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
@@ -31,14 +33,16 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>{@code Authorization: Bearer <token>} (RFC 6750): valid token, the caller is its user for this request and
  *   no HTTP session is created; invalid, 401 {@code Bearer error="invalid_token", error_description=...};</li>
+ *   <li>the hosted UI's callback ({@code cognito.redirect-uri}): the code flow is finished and the browser sent to
+ *   the page it first asked for, signed in (see {@link HostedUiCallback});</li>
  *   <li>a sign-in posted to {@code j_security_check} (form or JSON): checked through the identity stores (Cognito),
  *   answered with a redirect (form) or JSON;</li>
  *   <li>{@code SecurityContext.authenticate} with a {@code UsernamePasswordCredential}: the same sign-in, and the
  *   caller is authenticated for the current request too;</li>
  *   <li>a signed-in HTTP session: the caller comes from the tokens kept in it (refreshed shortly before they
  *   expire);</li>
- *   <li>nobody, on a protected resource: a redirect to {@code cognito.login-page} for browsers when one is set,
- *   otherwise 401 {@code WWW-Authenticate: Bearer}.</li>
+ *   <li>nobody, on a protected resource: a redirect to the hosted UI ({@code cognito.sign-in=hosted-ui}) or to
+ *   {@code cognito.login-page} for browsers when one is set, otherwise 401 {@code WWW-Authenticate: Bearer}.</li>
  * </ol>
  * When Cognito or its keys cannot be reached and the request cannot be judged without them, the answer is 503.
  */
@@ -60,6 +64,9 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStoreHandler;
 
+    @Inject
+    HostedUiCallback hostedUi;
+
     private final OutageLog outageLog = new OutageLog(LOG, System::nanoTime);
 
     @Override
@@ -72,6 +79,9 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return invalidRequest(response, "more than one Authorization header");
             }
             return bearer(request, response, context, token);
+        }
+        if (hostedUi.matches(request)) {
+            return hostedUi.handle(request, response, context);
         }
         if (SignInRequest.matches(request)) {
             return postedSignIn(request, response, context);
@@ -212,11 +222,13 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
+        if (config.signIn() == SignIn.HOSTED_UI && wantsHtml(request)) {
+            return hostedUi.challenge(request, context, "GET".equals(request.getMethod()) ? requestedPage(request)
+                    : null);
+        }
         if (config.loginPage() != null && wantsHtml(request)) {
             if ("GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                SessionStore.saveRequest(request,
-                        request.getRequestURI() + (query == null ? "" : "?" + query));
+                SessionStore.saveRequest(request, requestedPage(request));
             }
             return context.redirect(request.getContextPath() + config.loginPage());
         }
@@ -227,6 +239,12 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.responseUnauthorized();
+    }
+
+    /** The path and query the browser asked for, to come back to after sign-in. */
+    private static String requestedPage(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {

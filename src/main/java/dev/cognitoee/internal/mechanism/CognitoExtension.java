@@ -10,6 +10,7 @@ import dev.cognitoee.internal.config.InvalidConfigurationException;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
+import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SignInFlow;
@@ -51,9 +52,11 @@ public class CognitoExtension implements Extension {
             CognitoAuthenticationMechanism.class,
             CognitoIdentityStore.class,
             SessionCaller.class,
+            HostedUiCallback.class,
             CognitoProducers.class,
             DefaultCognitoAuth.class,
             SignInFlow.class,
+            RedirectSignIn.class,
             TokenRefresher.class,
             AuthEvents.class,
             CallerCredentials.class,

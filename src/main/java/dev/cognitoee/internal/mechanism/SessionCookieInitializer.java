@@ -2,9 +2,12 @@ package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
 import dev.cognitoee.internal.config.AnnotationSettings;
+import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.CognitoConfigReader;
+import dev.cognitoee.internal.config.HostedUi;
+import dev.cognitoee.internal.config.Setting;
+import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.config.InvalidConfigurationException;
-import dev.cognitoee.internal.config.SameSite;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
@@ -31,13 +34,27 @@ public class SessionCookieInitializer implements ServletContainerInitializer {
         if (definition.isEmpty()) {
             return;
         }
-        SameSite sameSite;
+        CognitoConfig config;
         try {
-            sameSite = CognitoConfigReader.read(AnnotationSettings.of(definition.get(),
-                    ConfigProvider.getConfig(context.getClassLoader()))).sessionCookieSameSite();
+            config = CognitoConfigReader.read(AnnotationSettings.of(definition.get(),
+                    ConfigProvider.getConfig(context.getClassLoader())));
         } catch (InvalidConfigurationException e) {
             return; // CognitoExtension fails the deployment, naming every bad key
         }
-        SessionCookieRule.apply(context.getSessionCookieConfig(), context.getContextPath(), sameSite);
+        requireCallbackInApplication(config.hostedUi(), context.getContextPath());
+        SessionCookieRule.apply(context.getSessionCookieConfig(), context.getContextPath(),
+                config.sessionCookieSameSite());
+    }
+
+    /**
+     * Fails the deployment when the hosted UI's callback is not a path of this application: the module serves it
+     * only there. Checked here because only the servlet context knows the context path.
+     */
+    static void requireCallbackInApplication(HostedUi hostedUi, String contextPath) {
+        if (hostedUi != null && !LocalRedirect.isLocalPath(hostedUi.redirectUri().getRawPath(), contextPath)) {
+            throw new IllegalStateException("Cognito EE configuration is invalid: " + Setting.REDIRECT_URI.key()
+                    + " '" + hostedUi.redirectUri() + "' is not a URL of this application: its path must be under "
+                    + contextPath + "/, where the module serves the callback");
+        }
     }
 }

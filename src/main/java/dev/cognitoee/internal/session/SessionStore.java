@@ -12,6 +12,7 @@ public final class SessionStore {
     static final String TOKENS = "dev.cognitoee.session.tokens";
     static final String PENDING_SIGN_IN = "dev.cognitoee.session.pendingSignIn";
     static final String SAVED_REQUEST = "dev.cognitoee.session.savedRequest";
+    static final String HOSTED_UI = "dev.cognitoee.session.hostedUi";
 
     private SessionStore() {
     }
@@ -52,6 +53,21 @@ public final class SessionStore {
             session.setAttribute(SAVED_REQUEST, savedRequest);
         }
         session.setAttribute(TOKENS, tokens);
+    }
+
+    /** Notes that the request's (new) session was signed in through the hosted UI: sign-out then ends Cognito's too. */
+    static void markHostedUi(HttpServletRequest request) {
+        request.getSession(true).setAttribute(HOSTED_UI, Boolean.TRUE);
+    }
+
+    /** Whether the request's session was signed in through the hosted UI. Creates no session. */
+    public static boolean signedInThroughHostedUi(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        try {
+            return session != null && Boolean.TRUE.equals(session.getAttribute(HOSTED_UI));
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
     }
 
     /**

@@ -129,12 +129,8 @@ public class SignInFlow {
     private SignInResult outcome(HttpServletRequest request, AuthenticationResultType tokens, PendingSignIn challenge,
                                  SignInMethod method) {
         if (tokens != null) {
-            JsonObject access = Jwt.decode(tokens.accessToken());
-            String username = access.getString("username", challenge.username());
-            SessionStore.signIn(request, new SessionTokens(username, tokens.accessToken(), tokens.idToken(),
-                    tokens.refreshToken(), TokenExpiry.of(tokens.accessToken(), tokens.idToken())));
-            events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method,
-                    clock.instant()));
+            signedIn(request, tokens.accessToken(), tokens.idToken(), tokens.refreshToken(), challenge.username(),
+                    method);
             return SignInResult.signedIn();
         }
         SignInNextStep step = nextStep(challenge);
@@ -144,6 +140,28 @@ public class SignInFlow {
             SessionStore.pendingSignIn(request, challenge);
         }
         return SignInResult.next(step);
+    }
+
+    /**
+     * Ends a successful sign-in, whichever way it came (password, challenge, hosted UI): the tokens are stored
+     * server-side in a new session (the previous one is ended) and {@link SignedIn} is fired. The tokens come straight
+     * from Cognito (the hosted UI's tokens are verified by the caller first).
+     *
+     * @param fallbackUsername the username when the access token has no {@code username} claim
+     * @return the tokens now in the session
+     */
+    public SessionTokens signedIn(HttpServletRequest request, String accessToken, String idToken, String refreshToken,
+                                  String fallbackUsername, SignInMethod method) {
+        JsonObject access = Jwt.decode(accessToken);
+        String username = access.getString("username", fallbackUsername);
+        SessionTokens tokens = new SessionTokens(username, accessToken, idToken, refreshToken,
+                TokenExpiry.of(accessToken, idToken));
+        SessionStore.signIn(request, tokens);
+        if (method == SignInMethod.HOSTED_UI) {
+            SessionStore.markHostedUi(request);
+        }
+        events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method, clock.instant()));
+        return tokens;
     }
 
     private SignInNextStep totpSetup(HttpServletRequest request, PendingSignIn challenge) {

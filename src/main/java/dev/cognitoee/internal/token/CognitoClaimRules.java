@@ -32,11 +32,20 @@ final class CognitoClaimRules {
     private final Clock clock;
 
     CognitoClaimRules(CognitoConfig config, Clock clock) {
+        this(config, config.tokenUse(), clock);
+    }
+
+    /**
+     * The rules for tokens of {@code use}; when it is not the configured {@code cognito.token-use}, the caller's
+     * name is read from Cognito's claim for that kind of token ({@code username} or {@code cognito:username}).
+     */
+    CognitoClaimRules(CognitoConfig config, TokenUse use, Clock clock) {
         this.issuer = config.issuer();
-        this.tokenUse = config.tokenUse();
+        this.tokenUse = use;
         this.clientIds = config.clientIds();
         this.skewSeconds = config.clockSkew().toSeconds();
-        this.callerNameClaim = config.callerNameClaim();
+        this.callerNameClaim = use == config.tokenUse() ? config.callerNameClaim()
+                : use == TokenUse.ID ? "cognito:username" : "username";
         this.groupsClaim = config.groupsClaim();
         this.clock = clock;
     }

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.TokenUse;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +44,7 @@ public final class CognitoTokenVerifier {
 
     private final SigningKeys signingKeys;
     private final CognitoClaimRules claimRules;
+    private final Map<TokenUse, CognitoClaimRules> signInRules = new EnumMap<>(TokenUse.class);
     private final VerifiedTokenCache cache; // null when turned off
     private final TokenRevocations revocations;
     private final UserPoolRevocationCheck poolCheck; // null unless revocation-check=cognito
@@ -60,6 +63,9 @@ public final class CognitoTokenVerifier {
                          UserPoolTokenCheck pool) {
         this.signingKeys = signingKeys;
         this.claimRules = new CognitoClaimRules(config, clock);
+        for (TokenUse use : TokenUse.values()) {
+            signInRules.put(use, use == config.tokenUse() ? claimRules : new CognitoClaimRules(config, use, clock));
+        }
         this.cache = config.tokenCacheSize() > 0 ? new VerifiedTokenCache(config.tokenCacheSize(), clock) : null;
         this.revocations = revocations;
         // A waiter for another request's question to Cognito waits as long as one call may take.
@@ -110,6 +116,27 @@ public final class CognitoTokenVerifier {
             cache.put(digest, claims);
         }
         return notRevoked(new VerifiedToken(token, claims), digest);
+    }
+
+    /**
+     * Verifies a token just received at a sign-in (the hosted UI's code exchange, which returns both an id and an
+     * access token), as a token of {@code use} whatever {@code cognito.token-use} says: the same signature and claim
+     * rules as a bearer token of that use, without the cache or the revocation check (the token is brand new).
+     *
+     * @throws TokenRejectedException          the token is not a valid token of this pool for this application
+     * @throws SigningKeysUnavailableException the pool's keys cannot be fetched
+     */
+    public VerifiedToken verifySignIn(String token, TokenUse use)
+            throws TokenRejectedException, SigningKeysUnavailableException {
+        if (token == null || token.isEmpty()) {
+            throw new TokenRejectedException(TokenRejection.EMPTY);
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenRejectedException(TokenRejection.TOO_LONG);
+        }
+        CompactJws jws = CompactJws.split(token);
+        verifySignature(jws);
+        return new VerifiedToken(token, signInRules.get(use).check(payload(jws.payload())));
     }
 
     /** {@code token}, unless the revocation check refuses it: the local list first, then Cognito if asked for. */

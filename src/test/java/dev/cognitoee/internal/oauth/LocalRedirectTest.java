@@ -1,4 +1,4 @@
-package dev.cognitoee.internal.mechanism;
+package dev.cognitoee.internal.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

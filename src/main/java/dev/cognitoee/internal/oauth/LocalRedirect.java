@@ -1,4 +1,4 @@
-package dev.cognitoee.internal.mechanism;
+package dev.cognitoee.internal.oauth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,19 +7,21 @@ import java.net.URISyntaxException;
  * Where a browser may be sent back to after signing in: only a path of this application. The page remembered before
  * sign-in is the request URI the browser sent, which an attacker can shape: {@code //evil.example/} and
  * {@code /\evil.example/} are read by browsers as another host, and a scheme or a control character has no place in
- * a path. Anything that is not a plain path under the context path is replaced by the application's root.
+ * a path. Anything that is not a plain path under the context path is replaced by the application's root. Used
+ * after a form sign-in and after the hosted UI's callback.
  */
-final class LocalRedirect {
+public final class LocalRedirect {
 
     private LocalRedirect() {
     }
 
     /** {@code target} when it is a path of the application at {@code contextPath}, otherwise its root. */
-    static String orRoot(String target, String contextPath) {
+    public static String orRoot(String target, String contextPath) {
         return isLocalPath(target, contextPath) ? target : contextPath + "/";
     }
 
-    static boolean isLocalPath(String target, String contextPath) {
+    /** Whether {@code target} is a path under {@code contextPath}, which a browser cannot read as another host. */
+    public static boolean isLocalPath(String target, String contextPath) {
         if (target == null || target.length() < 1 || target.charAt(0) != '/') {
             return false;
         }
