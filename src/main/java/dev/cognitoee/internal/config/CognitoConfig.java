@@ -1,6 +1,5 @@
 package dev.cognitoee.internal.config;
 
-import dev.cognitoee.internal.config.TokenUse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +33,8 @@ import java.util.List;
  * @param revocationCheck     which revoked tokens are refused before their {@code exp}
  * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
+ * @param otherIssuers        the issuers trusted for bearer tokens besides this pool ({@code cognito.pools},
+ *                            {@code cognito.oidc-issuers})
  */
 public record CognitoConfig(
         String region,
@@ -60,11 +61,22 @@ public record CognitoConfig(
         int maxConcurrentSignIns,
         RevocationCheck revocationCheck,
         Duration revocationCacheTime,
-        SameSite sessionCookieSameSite) {
+        SameSite sessionCookieSameSite,
+        List<TrustedIssuer> otherIssuers) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);
         allowedOrigins = List.copyOf(allowedOrigins);
+        otherIssuers = List.copyOf(otherIssuers);
+    }
+
+    /**
+     * This pool as a trusted issuer, named {@value TrustedIssuer#DEFAULT_POOL}: the one users sign in with, whose
+     * groups are the roles as they are.
+     */
+    public TrustedIssuer defaultIssuer() {
+        return new TrustedIssuer(TrustedIssuer.DEFAULT_POOL, TrustedIssuer.Kind.COGNITO_POOL, issuer, jwksUri,
+                tokenUse, clientIds, groupsClaim, callerNameClaim, RoleMapping.GROUPS_ARE_ROLES);
     }
 
     /** The client id the module signs users in with (the first of {@link #clientIds()}). */
@@ -88,6 +100,7 @@ public record CognitoConfig(
     @Override
     public String toString() {
         return "CognitoConfig[userPoolId=" + userPoolId + ", clientIds=" + clientIds + ", clientSecret="
-                + (clientSecret == null ? "none" : "(set)") + ", issuer=" + issuer + ", tokenUse=" + tokenUse + "]";
+                + (clientSecret == null ? "none" : "(set)") + ", issuer=" + issuer + ", tokenUse=" + tokenUse
+                + ", otherIssuers=" + otherIssuers.stream().map(TrustedIssuer::name).toList() + "]";
     }
 }

@@ -5,7 +5,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.session.SessionStore;
-import dev.cognitoee.internal.token.CognitoTokenVerifier;
+import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
 import dev.cognitoee.internal.token.TokenRejectedException;
 import dev.cognitoee.internal.token.VerifiedToken;
@@ -52,7 +52,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     CognitoConfig config;
 
     @Inject
-    CognitoTokenVerifier verifier;
+    BearerTokenVerifier verifier;
 
     @Inject
     SessionCaller sessionCaller;
