@@ -37,6 +37,10 @@ class DeploymentFailureIT {
         malformed.put("cognito.token-use", "refresh");
         malformed.put("cognito.clock-skew", "soon");
         malformed.put("cognito.jwks-uri", "http://keys.example.com/jwks.json");
+        malformed.put("cognito.pools", "staff");
+        malformed.put("cognito.pool.staff.user-pool-id", "not-a-pool");
+        malformed.put("cognito.pool.staff.client-id", "staffclient");
+        malformed.put("cognito.pool.sales.client-id", "salesclient");
 
         Map<String, String> keysDown = new java.util.HashMap<>(good);
         keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + FreePort.next() + "/pool/.well-known/jwks.json");
@@ -72,7 +76,9 @@ class DeploymentFailureIT {
         assertThat(payara.output())
                 .contains("cognito.token-use 'refresh' must be 'access' or 'id'")
                 .contains("cognito.clock-skew 'soon' must be a whole number of seconds")
-                .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL");
+                .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL")
+                .contains("cognito.pool.staff.user-pool-id 'not-a-pool' is not a user pool id")
+                .contains("cognito.pool.sales.client-id is set, but 'sales' is not listed in cognito.pools");
         assertThat(Http.get(payara.url("malformed"), "api/public").statusCode()).isEqualTo(404);
     }
 

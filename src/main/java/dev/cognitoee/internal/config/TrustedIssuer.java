@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.config;
 
+import dev.cognitoee.PoolJsonWebToken;
 import java.net.URI;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record TrustedIssuer(String name, Kind kind, String issuer, URI jwksUri, 
                             RoleMapping roleMapping) {
 
     /** The name of the pool of the single-pool keys, the one users sign in with. */
-    public static final String DEFAULT_POOL = "default";
+    public static final String DEFAULT_POOL = PoolJsonWebToken.DEFAULT_POOL;
 
     /** What kind of issuer, which decides the claim rules. */
     public enum Kind {

@@ -1,6 +1,7 @@
 package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.Cognito;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
@@ -83,10 +84,15 @@ class CognitoProducers {
         return new CognitoAwsCredentialsProvider(caller);
     }
 
-    /** The caller's token, as MicroProfile JWT defines it; a token without claims for an anonymous request. */
+    /**
+     * The caller's token, as MicroProfile JWT defines it, and which pool it comes from: one bean for both
+     * {@code @Inject JsonWebToken} and {@code @Inject PoolJsonWebToken}; a token without claims for an anonymous
+     * request.
+     */
     @Produces
     @RequestScoped
-    JsonWebToken jsonWebToken(SecurityContext securityContext) {
-        return CallerToken.of(securityContext).orElse(AnonymousJsonWebToken.INSTANCE);
+    PoolJsonWebToken jsonWebToken(SecurityContext securityContext) {
+        return CallerToken.of(securityContext).filter(PoolJsonWebToken.class::isInstance)
+                .map(PoolJsonWebToken.class::cast).orElse(AnonymousJsonWebToken.INSTANCE);
     }
 }
