@@ -188,6 +188,19 @@ class SeveralPoolsIT {
                 "the token was issued to another app client");
     }
 
+    @Test
+    void theAccountApiServesTheDefaultPoolsUsersOnly() {
+        HttpResponse<String> alice = Http.getWithBearer(base, "api/email",
+                fixture().signIn(CognitoFixture.ALICE).accessToken());
+        assertThat(alice.statusCode()).as(alice.body()).isEqualTo(200);
+        assertThat(alice.body()).isEqualTo("alice@example.com");
+
+        HttpResponse<String> carol = Http.getWithBearer(base, "api/email", signInToSecondPool(CognitoFixture.CAROL));
+        assertThat(carol.statusCode()).isEqualTo(409);
+        assertThat(carol.body()).isEqualTo("NOT_SIGNED_IN: This call serves the users of the default pool; the "
+                + "caller's token comes from 'partners'");
+    }
+
     private JsonObject who(String token) {
         HttpResponse<String> response = Http.getWithBearer(base, "api/who", token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.cognitoee.it.pools;
 
+import dev.cognitoee.CognitoAuth;
+import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.PoolJsonWebToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,9 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who the caller is, which pool they come from, and which of the application's roles they have. */
+/**
+ * Who the caller is, which pool they come from, and which of the application's roles they have; and the account
+ * API, which serves the default pool's users only.
+ */
 @Path("")
 @RequestScoped
 public class WhoResource {
@@ -26,6 +32,9 @@ public class WhoResource {
 
     @Inject
     SecurityContext securityContext;
+
+    @Inject
+    CognitoAuth auth;
 
     /** Open to any authenticated bearer caller (no role needed), so that a caller with no role can be seen too. */
     @GET
@@ -41,6 +50,17 @@ public class WhoResource {
                 .add("user", securityContext.isCallerInRole("user"))
                 .add("groups", Json.createArrayBuilder(jwt.getGroups() == null ? java.util.Set.of() : jwt.getGroups()))
                 .build();
+    }
+
+    /** The account API for the caller: the default pool's users only. */
+    @GET
+    @Path("email")
+    public Response email() {
+        try {
+            return Response.ok(auth.fetchUserAttributes().get("email")).build();
+        } catch (CognitoAuthException e) {
+            return Response.status(Response.Status.CONFLICT).entity(e.error() + ": " + e.getMessage()).build();
+        }
     }
 
     @GET
