@@ -148,6 +148,19 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void aPayloadNestedDeeplyIsRefusedAsMalformed() {
+        // read before any signature check: the parser must neither recurse out of stack nor hang
+        String deep = "{\"iss\":" + "[".repeat(11_000) + "]".repeat(11_000) + "}";
+        String token = TokenMinter.withPayload(stranger.access(NOW), deep);
+        assertThat(token.length()).as("within the size limit: parsed").isLessThan(CognitoTokenVerifier.MAX_TOKEN_LENGTH);
+        assertRejected(token, TokenRejection.MALFORMED);
+        String deepButTrusted = "{\"x\":" + "[".repeat(11_000) + "]".repeat(11_000) + ",\"iss\":\"" + PARTNER_ISSUER
+                + "\"}";
+        assertThatThrownBy(() -> verifier.verify(TokenMinter.withPayload(partner.sign(oidcClaims(c -> { })),
+                deepButTrusted))).isInstanceOf(TokenRejectedException.class);
+    }
+
+    @Test
     void emptyAndOverlongTokensAreRefusedFirst() {
         assertRejected("", TokenRejection.EMPTY);
         assertRejected(null, TokenRejection.EMPTY);
