@@ -3,6 +3,7 @@ package dev.cognitoee.internal.token;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.TrustedIssuer;
+import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -16,15 +17,19 @@ import java.util.Map;
  * any network call: no JWKS is fetched, no name is resolved, for an issuer nobody configured.
  *
  * <p>Each issuer's {@link CognitoTokenVerifier} has its own keys, claim rules and verified-token cache, so no
- * state is shared between issuers. The local revocation list and {@code revocation-check=cognito} apply to the
+ * state is shared between issuers. The caches are asked first: a token only its own issuer's verifier can have
+ * cached is answered without reading {@code iss} again. The local revocation list and {@code revocation-check=cognito} apply to the
  * default pool only: the module signs users in, and so signs them out, through that pool alone.
  */
 public final class BearerTokenVerifier {
 
     private final Map<String, CognitoTokenVerifier> byIssuer;
+    private final boolean caching;
 
-    BearerTokenVerifier(Map<String, CognitoTokenVerifier> byIssuer) {
+    /** @param caching whether the verifiers have a verified-token cache ({@code cognito.token-cache-size} > 0) */
+    BearerTokenVerifier(Map<String, CognitoTokenVerifier> byIssuer, boolean caching) {
         this.byIssuer = Map.copyOf(byIssuer);
+        this.caching = caching;
     }
 
     /**
@@ -40,7 +45,7 @@ public final class BearerTokenVerifier {
             byIssuer.put(trusted.issuer(),
                     CognitoTokenVerifier.forIssuer(trusted, config, clock, TokenRevocations.off(), null));
         }
-        return new BearerTokenVerifier(byIssuer);
+        return new BearerTokenVerifier(byIssuer, config.tokenCacheSize() > 0);
     }
 
     /**
@@ -58,12 +63,23 @@ public final class BearerTokenVerifier {
         if (token.length() > CognitoTokenVerifier.MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(TokenRejection.TOO_LONG);
         }
+        // A token seen before costs a digest and a lookup per issuer, as with one pool: only its own issuer's
+        // verifier can have cached it, so a hit needs no reading of iss.
+        TokenDigest digest = caching ? VerifiedTokenCache.digest(token) : null;
+        if (digest != null) {
+            for (CognitoTokenVerifier verifier : byIssuer.values()) {
+                VerifiedToken cached = verifier.cached(token, digest);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+        }
         String issuer = unverifiedIssuer(token);
         CognitoTokenVerifier verifier = issuer == null ? null : byIssuer.get(issuer); // Map.copyOf: no get(null)
         if (verifier == null) {
             throw new TokenRejectedException(TokenRejection.UNTRUSTED_ISSUER);
         }
-        return verifier.verify(token);
+        return verifier.verifyNew(token, digest);
     }
 
     /** The {@code iss} the token claims, null when it has none; nothing of it is trusted yet. */

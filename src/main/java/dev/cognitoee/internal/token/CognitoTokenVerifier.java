@@ -121,14 +121,31 @@ public final class CognitoTokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(TokenRejection.TOO_LONG);
         }
-        TokenDigest digest = null;
-        if (cache != null) {
-            digest = VerifiedTokenCache.digest(token);
-            VerifiedClaims cached = cache.get(digest);
-            if (cached != null) {
-                return notRevoked(new VerifiedToken(token, cached, issuerName), digest);
-            }
-        }
+        TokenDigest digest = cache == null ? null : VerifiedTokenCache.digest(token);
+        VerifiedToken cached = cached(token, digest);
+        return cached != null ? cached : verifyNew(token, digest);
+    }
+
+    /**
+     * {@code token} as the verified-token cache remembers it (revocation checked again), or null when it is not
+     * there or there is no cache. A token is only ever cached by the verifier of its own issuer, so a hit also
+     * tells which issuer it belongs to.
+     *
+     * @param digest the token's {@link VerifiedTokenCache#digest(String)}; may be null when there is no cache
+     */
+    VerifiedToken cached(String token, TokenDigest digest)
+            throws TokenRejectedException, RevocationCheckUnavailableException {
+        VerifiedClaims claims = cache == null ? null : cache.get(digest);
+        return claims == null ? null : notRevoked(new VerifiedToken(token, claims, issuerName), digest);
+    }
+
+    /**
+     * Verifies a token of bounded length that {@link #cached} did not know, and caches it when it passes.
+     *
+     * @param digest the token's {@link VerifiedTokenCache#digest(String)}; may be null when there is no cache
+     */
+    VerifiedToken verifyNew(String token, TokenDigest digest)
+            throws TokenRejectedException, SigningKeysUnavailableException {
         CompactJws jws = CompactJws.split(token);
         verifySignature(jws);
         VerifiedClaims claims = claimRules.check(payload(jws.payload()));

@@ -44,7 +44,12 @@ class BearerTokenVerifierTest {
         staffKeys = new JwksServer(staff.key().toPublicJWK());
         partnerKeys = new JwksServer(partner.key().toPublicJWK());
         strangerKeys = new JwksServer(stranger.key().toPublicJWK());
+        verifier = verifier("10000");
+    }
+
+    private BearerTokenVerifier verifier(String tokenCacheSize) {
         CognitoConfig config = TestConfigs.pool(defaultKeys.uri(),
+                "cognito.token-cache-size", tokenCacheSize,
                 "cognito.pools", "staff",
                 "cognito.pool.staff.user-pool-id", "us-east-2_Staff9",
                 "cognito.pool.staff.client-id", "staffclient",
@@ -55,7 +60,7 @@ class BearerTokenVerifierTest {
                 "cognito.oidc-issuer.partner.jwks-uri", partnerKeys.uri().toString(),
                 "cognito.oidc-issuer.partner.audience", "api://orders",
                 "cognito.oidc-issuer.partner.role-mapping", "partner-admins=admin,partner-staff=user");
-        verifier = BearerTokenVerifier.of(config,
+        return BearerTokenVerifier.of(config,
                 CognitoTokenVerifier.forPool(config, clock, TokenRevocations.off(), null), clock);
     }
 
@@ -145,6 +150,30 @@ class BearerTokenVerifierTest {
         assertThat(inStaff.groups()).isEmpty();
         assertThat(inDefaultAgain.pool()).isEqualTo("default");
         assertThat(inDefaultAgain.groups()).containsExactlyInAnyOrder("admin", "user");
+    }
+
+    @Test
+    void aCachedTokenIsStillJudgedAsItsOwnIssuers() throws Exception {
+        String token = staff.access(NOW, staffClaims(List.of("Admins")));
+        verifier.verify(token);
+
+        VerifiedToken again = verifier.verify(token);
+
+        assertThat(again.pool()).isEqualTo("staff");
+        assertThat(again.groups()).containsExactly("admin");
+        clock.advance(java.time.Duration.ofHours(2));
+        assertRejected(token, TokenRejection.EXPIRED);
+    }
+
+    @Test
+    void withTheCacheOffEachTokenIsRoutedAllTheSame() throws Exception {
+        verifier = verifier("0");
+
+        assertThat(verifier.verify(defaultPool.access(NOW)).pool()).isEqualTo("default");
+        assertThat(verifier.verify(partner.sign(oidcClaims(c -> { }))).pool()).isEqualTo("partner");
+        assertThat(verifier.verify(partner.sign(oidcClaims(c -> { }))).pool()).isEqualTo("partner");
+        assertRejected(stranger.access(NOW, c -> c.put("iss", STRANGER_ISSUER)), TokenRejection.UNTRUSTED_ISSUER);
+        assertThat(strangerKeys.requests()).isZero();
     }
 
     @Test
