@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param username the username that was tried
  * @param error    why
  * @param method   which way the attempt came
+ * @param pool     the pool the attempt was made on ({@code "default"}: sessions sign in through it only)
  * @param at       when
  */
-public record SignInFailed(String username, AuthError error, SignInMethod method, Instant at) {
+public record SignInFailed(String username, AuthError error, SignInMethod method, String pool,
+                           Instant at) {
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param reason      what was wrong, in words (never a secret)
  * @param customState the application's value given to {@code signInWithRedirect}, when the failed callback could be
  *                    tied to its sign-in; otherwise null
+ * @param pool        the user pool of the attempt ({@code "default"}: the hosted UI is the single-pool settings')
  * @param at          when
  */
-public record SignInWithRedirectFailed(AuthError error, String reason, String customState, Instant at) {
+public record SignInWithRedirectFailed(AuthError error, String reason, String customState, String pool,
+                                       Instant at) {
 }

@@ -10,7 +10,9 @@ import java.util.Set;
  * @param subject  the user's {@code sub}
  * @param groups   the user's groups (roles)
  * @param method   how the user signed in
+ * @param pool     the pool the user signed in with ({@code "default"}: sessions sign in through it only)
  * @param at       when
  */
-public record SignedIn(String username, String subject, Set<String> groups, SignInMethod method, Instant at) {
+public record SignedIn(String username, String subject, Set<String> groups, SignInMethod method, String pool,
+                       Instant at) {
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
  * @param username the Cognito username
  * @param global   whether the user was signed out of every device (GlobalSignOut)
  * @param reason   why the session ended
+ * @param pool     the pool of the user ({@code "default"} for a session; a bearer caller's own pool)
  * @param at       when
  */
-public record SignedOut(String username, boolean global, Reason reason, Instant at) {
+public record SignedOut(String username, boolean global, Reason reason, String pool, Instant at) {
 
     /** Why a session ended. */
     public enum Reason {

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param username  the Cognito username
  * @param expiresAt when the new access token expires
+ * @param pool      the session's pool ({@code "default"}: sessions sign in through it only)
  * @param at        when
  */
-public record TokenRefreshed(String username, Instant expiresAt, Instant at) {
+public record TokenRefreshed(String username, Instant expiresAt, String pool, Instant at) {
 }

@@ -176,7 +176,7 @@ class BearerTokenIT {
                         "the token was issued to another app client"),
                 bad("a token of another user pool",
                         f -> f.signIn(f.otherPoolId, f.otherPoolClientId, null, CognitoFixture.ALICE).accessToken(),
-                        "the token was issued by another issuer"),
+                        "the token was issued by an untrusted issuer"),
                 bad("an expired token", f -> Forgery.expired(f.signIn(CognitoFixture.ALICE).accessToken()),
                         "the token has expired"),
                 bad("a tampered payload", f -> Forgery.tamperedPayload(f.signIn(CognitoFixture.BOB).accessToken()),

@@ -38,6 +38,10 @@ class DeploymentFailureIT {
         malformed.put("cognito.clock-skew", "soon");
         malformed.put("cognito.jwks-uri", "http://keys.example.com/jwks.json");
         malformed.put("cognito.sign-in", "hosted-ui"); // without a domain
+        malformed.put("cognito.pools", "staff");
+        malformed.put("cognito.pool.staff.user-pool-id", "not-a-pool");
+        malformed.put("cognito.pool.staff.client-id", "staffclient");
+        malformed.put("cognito.pool.sales.client-id", "salesclient");
 
         Map<String, String> foreignCallback = new java.util.HashMap<>(good);
         foreignCallback.put("cognito.hosted-ui.domain", "myapp");
@@ -79,7 +83,9 @@ class DeploymentFailureIT {
                 .contains("cognito.token-use 'refresh' must be 'access' or 'id'")
                 .contains("cognito.clock-skew 'soon' must be a whole number of seconds")
                 .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL")
-                .contains("cognito.hosted-ui.domain is missing");
+                .contains("cognito.hosted-ui.domain is missing")
+                .contains("cognito.pool.staff.user-pool-id 'not-a-pool' is not a user pool id")
+                .contains("cognito.pool.sales.client-id is set, but 'sales' is not listed in cognito.pools");
         assertThat(Http.get(payara.url("malformed"), "api/public").statusCode()).isEqualTo(404);
     }
 

@@ -97,7 +97,7 @@ class TestKitIT {
     private static String reason(TokenFlaw flaw) {
         return switch (flaw) {
             case EXPIRED -> "the token has expired";
-            case WRONG_ISSUER -> "the token was issued by another issuer";
+            case WRONG_ISSUER -> "the token was issued by an untrusted issuer";
             case WRONG_CLIENT -> "the token was issued to another app client";
             case WRONG_TOKEN_USE -> "the token has the wrong token_use for this application";
             case ALG_NONE, HS256_WITH_PUBLIC_KEY -> "the token is not signed with RS256";

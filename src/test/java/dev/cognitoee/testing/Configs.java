@@ -25,7 +25,7 @@ public final class Configs {
     /** The configuration of {@code settings}; it must be valid. */
     public static CognitoConfig of(Map<String, String> settings) {
         try {
-            return CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)));
+            return CognitoConfigReader.read(key -> Optional.ofNullable(settings.get(key)), settings.keySet());
         } catch (InvalidConfigurationException e) {
             throw new IllegalStateException(e);
         }

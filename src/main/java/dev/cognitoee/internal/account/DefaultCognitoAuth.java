@@ -8,6 +8,7 @@ import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.JWT;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
@@ -212,16 +213,19 @@ public class DefaultCognitoAuth implements CognitoAuth {
             LOG.log(Level.WARNING, "Signed {0} out locally, but Cognito could not {1}: {2}", new Object[] {
                     tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error()});
         }
-        events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, clock.instant()));
+        events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
+                clock.instant()));
     }
 
     private void signOutBearerCallerEverywhere(JsonWebToken bearer) {
+        requireDefaultPool(bearer);
         if (!"access".equals(bearer.getClaim("token_use"))) {
             throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
                     "A global sign-out needs the user's access token; the request carries an id token");
         }
         userPool.globalSignOut(bearer.getRawToken());
-        events.fire(new SignedOut(bearer.getName(), true, SignedOut.Reason.SIGN_OUT, clock.instant()));
+        events.fire(new SignedOut(bearer.getName(), true, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
+                clock.instant()));
     }
 
     /**
@@ -302,10 +306,22 @@ public class DefaultCognitoAuth implements CognitoAuth {
         }
     }
 
+    /**
+     * Refuses a bearer caller of another trusted issuer: the account API calls the default pool, which would only
+     * refuse another pool's token (and must not be shown another issuer's token at all).
+     */
+    private static void requireDefaultPool(JsonWebToken bearer) {
+        if (bearer instanceof PoolJsonWebToken token && !PoolJsonWebToken.DEFAULT_POOL.equals(token.pool())) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "This call serves the users of the default "
+                    + "pool; the caller's token comes from '" + token.pool() + "'");
+        }
+    }
+
     /** The caller's access token: the bearer token, or the signed-in session's, refreshed first if due. */
     private String callersAccessToken() {
         JsonWebToken bearer = bearerCaller();
         if (bearer != null) {
+            requireDefaultPool(bearer);
             if (!"access".equals(bearer.getClaim("token_use"))) {
                 throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
                         "This call needs the user's access token; the request carries an id token");

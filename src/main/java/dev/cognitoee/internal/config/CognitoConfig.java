@@ -1,6 +1,5 @@
 package dev.cognitoee.internal.config;
 
-import dev.cognitoee.internal.config.TokenUse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +35,8 @@ import java.util.List;
  * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
  * @param signIn              how anonymous browsers sign in
  * @param hostedUi            the hosted UI of the sign-in app client, or null when none is configured
+ * @param otherIssuers        the issuers trusted for bearer tokens besides this pool ({@code cognito.pools},
+ *                            {@code cognito.oidc-issuers})
  */
 public record CognitoConfig(
         String region,
@@ -64,11 +65,22 @@ public record CognitoConfig(
         Duration revocationCacheTime,
         SameSite sessionCookieSameSite,
         SignIn signIn,
-        HostedUi hostedUi) {
+        HostedUi hostedUi,
+        List<TrustedIssuer> otherIssuers) {
 
     public CognitoConfig {
         clientIds = List.copyOf(clientIds);
         allowedOrigins = List.copyOf(allowedOrigins);
+        otherIssuers = List.copyOf(otherIssuers);
+    }
+
+    /**
+     * This pool as a trusted issuer, named {@value TrustedIssuer#DEFAULT_POOL}: the one users sign in with, whose
+     * groups are the roles as they are.
+     */
+    public TrustedIssuer defaultIssuer() {
+        return new TrustedIssuer(TrustedIssuer.DEFAULT_POOL, TrustedIssuer.Kind.COGNITO_POOL, issuer, jwksUri,
+                tokenUse, clientIds, groupsClaim, callerNameClaim, RoleMapping.GROUPS_ARE_ROLES);
     }
 
     /** The client id the module signs users in with (the first of {@link #clientIds()}). */
@@ -92,6 +104,7 @@ public record CognitoConfig(
     @Override
     public String toString() {
         return "CognitoConfig[userPoolId=" + userPoolId + ", clientIds=" + clientIds + ", clientSecret="
-                + (clientSecret == null ? "none" : "(set)") + ", issuer=" + issuer + ", tokenUse=" + tokenUse + "]";
+                + (clientSecret == null ? "none" : "(set)") + ", issuer=" + issuer + ", tokenUse=" + tokenUse
+                + ", otherIssuers=" + otherIssuers.stream().map(TrustedIssuer::name).toList() + "]";
     }
 }

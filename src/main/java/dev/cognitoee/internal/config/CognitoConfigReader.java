@@ -66,10 +66,24 @@ public final class CognitoConfigReader {
      */
     public static CognitoConfig read(Function<String, Optional<String>> settings)
             throws InvalidConfigurationException {
-        return new CognitoConfigReader(settings).read();
+        return read(settings, List.of());
     }
 
-    private CognitoConfig read() throws InvalidConfigurationException {
+    /**
+     * Reads and validates the configuration, with the issuers trusted besides the default pool
+     * ({@code cognito.pools}, {@code cognito.oidc-issuers}).
+     *
+     * @param settings the raw value of each key, if set anywhere (blank counts as unset)
+     * @param keyNames every key MicroProfile Config has, to refuse per-pool keys of unlisted names and typos
+     * @return the configuration
+     * @throws InvalidConfigurationException listing every missing or malformed key
+     */
+    public static CognitoConfig read(Function<String, Optional<String>> settings, Iterable<String> keyNames)
+            throws InvalidConfigurationException {
+        return new CognitoConfigReader(settings).read(keyNames);
+    }
+
+    private CognitoConfig read(Iterable<String> keyNames) throws InvalidConfigurationException {
         String userPoolId = get(USER_POOL_ID);
         String region = region(userPoolId);
         List<String> clientIds = Optional.ofNullable(get(CLIENT_ID)).orElse(List.of());
@@ -100,6 +114,7 @@ public final class CognitoConfigReader {
         SameSite sessionCookieSameSite = get(SESSION_COOKIE_SAME_SITE);
         SignIn signIn = get(SIGN_IN);
         HostedUi hostedUi = hostedUi(region, signIn, sessionCookieSameSite);
+        List<TrustedIssuer> otherIssuers = TrustedIssuersReader.read(settings, keyNames, issuer, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -109,7 +124,7 @@ public final class CognitoConfigReader {
                 identityPoolId, identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse, clockSkew, groupsClaim,
                 callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout, readTimeout, tokenCacheSize,
                 allowedOrigins, maxConcurrentSignIns, revocationCheck, revocationCacheTime, sessionCookieSameSite,
-                signIn, hostedUi);
+                signIn, hostedUi, otherIssuers);
     }
 
     /** The configured region, checked against the pool id's prefix, which is the default. */

@@ -1,14 +1,19 @@
 package dev.cognitoee.internal.mechanism;
 
+import dev.cognitoee.PoolJsonWebToken;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** What {@code @Inject JsonWebToken} gives on a request without a caller: no name, no claims. */
-final class AnonymousJsonWebToken implements JsonWebToken {
+/** What {@code @Inject JsonWebToken} gives on a request without a caller: no name, no claims, no pool. */
+final class AnonymousJsonWebToken implements PoolJsonWebToken {
 
     static final AnonymousJsonWebToken INSTANCE = new AnonymousJsonWebToken();
 
     private AnonymousJsonWebToken() {
+    }
+
+    @Override
+    public String pool() {
+        return null;
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.config.SignIn;
 import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.session.SessionStore;
-import dev.cognitoee.internal.token.CognitoTokenVerifier;
+import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
 import dev.cognitoee.internal.token.TokenRejectedException;
 import dev.cognitoee.internal.token.VerifiedToken;
@@ -56,7 +56,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     CognitoConfig config;
 
     @Inject
-    CognitoTokenVerifier verifier;
+    BearerTokenVerifier verifier;
 
     @Inject
     SessionCaller sessionCaller;

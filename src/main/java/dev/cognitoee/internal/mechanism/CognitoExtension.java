@@ -38,6 +38,7 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -206,7 +207,9 @@ public class CognitoExtension implements Extension {
         CognitoAuthenticationMechanismDefinition definition =
                 definitions.get(0).getAnnotation(CognitoAuthenticationMechanismDefinition.class);
         try {
-            config = CognitoConfigReader.read(AnnotationSettings.of(definition, ConfigProvider.getConfig()));
+            Config settings = ConfigProvider.getConfig();
+            config = CognitoConfigReader.read(AnnotationSettings.of(definition, settings),
+                    settings.getPropertyNames());
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(new DeploymentException(e.getMessage()));
         }

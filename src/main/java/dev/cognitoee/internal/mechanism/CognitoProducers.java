@@ -1,11 +1,13 @@
 package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.Cognito;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
 import dev.cognitoee.internal.time.ModuleClock;
+import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
@@ -23,8 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * Produces the module's configuration, its token verifier (with the revocation check of
- * {@code cognito.revocation-check}), its user pool client (closed when the application stops) and the caller's
+ * Produces the module's configuration, its token verifiers (the default pool's, with the revocation check of
+ * {@code cognito.revocation-check}, and the bearer tokens' one, which picks each token's issuer), its user pool
+ * client (closed when the application stops) and the caller's
  * {@link JsonWebToken}.
  */
 @ApplicationScoped
@@ -42,6 +45,14 @@ class CognitoProducers {
                                        UserPoolClient userPool) {
         return CognitoTokenVerifier.forPool(config, clock, revocations,
                 config.revocationCheck() == RevocationCheck.COGNITO ? new GetUserTokenCheck(userPool) : null);
+    }
+
+    /** The verifier of bearer tokens: each is judged by the trusted issuer it names (the default pool or another). */
+    @Produces
+    @Singleton
+    BearerTokenVerifier bearerTokenVerifier(CognitoConfig config, CognitoTokenVerifier defaultPool,
+                                            @ModuleClock Clock clock) {
+        return BearerTokenVerifier.of(config, defaultPool, clock);
     }
 
     /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */
@@ -73,10 +84,15 @@ class CognitoProducers {
         return new CognitoAwsCredentialsProvider(caller);
     }
 
-    /** The caller's token, as MicroProfile JWT defines it; a token without claims for an anonymous request. */
+    /**
+     * The caller's token, as MicroProfile JWT defines it, and which pool it comes from: one bean for both
+     * {@code @Inject JsonWebToken} and {@code @Inject PoolJsonWebToken}; a token without claims for an anonymous
+     * request.
+     */
     @Produces
     @RequestScoped
-    JsonWebToken jsonWebToken(SecurityContext securityContext) {
-        return CallerToken.of(securityContext).orElse(AnonymousJsonWebToken.INSTANCE);
+    PoolJsonWebToken jsonWebToken(SecurityContext securityContext) {
+        return CallerToken.of(securityContext).filter(PoolJsonWebToken.class::isInstance)
+                .map(PoolJsonWebToken.class::cast).orElse(AnonymousJsonWebToken.INSTANCE);
     }
 }

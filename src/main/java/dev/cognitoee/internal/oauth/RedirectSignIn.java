@@ -2,6 +2,7 @@ package dev.cognitoee.internal.oauth;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignInWithRedirect;
 import dev.cognitoee.event.SignInWithRedirectFailed;
@@ -43,8 +44,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class RedirectSignIn {
 
-    /** The pool named in {@link SignInWithRedirect} for the single-pool settings. */
-    static final String DEFAULT_POOL = "default";
+    /** The pool the hosted UI signs in to: the single-pool settings'. */
+    private static final String DEFAULT_POOL = PoolJsonWebToken.DEFAULT_POOL;
     private static final int MAX_CUSTOM_STATE_LENGTH = 1024;
     private static final int MAX_ERROR_LENGTH = 64;
     private static final Logger LOG = Logger.getLogger(RedirectSignIn.class.getName());
@@ -95,7 +96,8 @@ public class RedirectSignIn {
         Instant now = clock.instant();
         String refusal = refusal(ui, request.getContextPath(), provider, customState, returnPath);
         if (refusal != null) {
-            events.fire(new SignInWithRedirectFailed(AuthError.INVALID_PARAMETER, refusal, customState, now));
+            events.fire(new SignInWithRedirectFailed(AuthError.INVALID_PARAMETER, refusal, customState,
+                    DEFAULT_POOL, now));
             throw new CognitoAuthException(AuthError.INVALID_PARAMETER, "Cannot sign in with the hosted UI: "
                     + refusal);
         }
@@ -207,7 +209,7 @@ public class RedirectSignIn {
         Level level = error == AuthError.SERVICE_UNAVAILABLE ? Level.WARNING
                 : error == AuthError.INVALID_STATE ? Level.FINE : Level.INFO;
         LOG.log(level, "Sign-in through the hosted UI failed ({0}): {1}", new Object[] {error, reason});
-        events.fire(new SignInWithRedirectFailed(error, reason, customState, clock.instant()));
+        events.fire(new SignInWithRedirectFailed(error, reason, customState, DEFAULT_POOL, clock.instant()));
         return new CognitoAuthException(error, "Sign-in through the hosted UI failed: " + reason);
     }
 

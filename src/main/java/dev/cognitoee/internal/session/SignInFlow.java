@@ -3,6 +3,7 @@ package dev.cognitoee.internal.session;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CodeDeliveryDetails;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.SignInNextStep;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignInStep;
@@ -68,7 +69,8 @@ public class SignInFlow {
             response = permits().call(() -> userPool.passwordAuth(username, password, clientMetadata));
         } catch (CognitoAuthException e) {
             CognitoAuthException failure = passwordFailure(e);
-            events.fire(new SignInFailed(username, failure.error(), method, clock.instant()));
+            events.fire(new SignInFailed(username, failure.error(), method, PoolJsonWebToken.DEFAULT_POOL,
+                    clock.instant()));
             return switch (failure.error()) {
                 case USER_NOT_CONFIRMED -> SignInResult.next(SignInNextStep.of(SignInStep.CONFIRM_SIGN_UP));
                 case PASSWORD_RESET_REQUIRED -> SignInResult.next(SignInNextStep.of(SignInStep.RESET_PASSWORD));
@@ -95,7 +97,8 @@ public class SignInFlow {
             return outcome(request, response.authenticationResult(), pending.next(response.challengeNameAsString(),
                     response.session(), response.challengeParameters()), SignInMethod.CHALLENGE);
         } catch (CognitoAuthException e) {
-            events.fire(new SignInFailed(pending.username(), e.error(), SignInMethod.CHALLENGE, clock.instant()));
+            events.fire(new SignInFailed(pending.username(), e.error(), SignInMethod.CHALLENGE,
+                    PoolJsonWebToken.DEFAULT_POOL, clock.instant()));
             throw e;
         }
     }
@@ -160,7 +163,8 @@ public class SignInFlow {
         if (method == SignInMethod.HOSTED_UI) {
             SessionStore.markHostedUi(request);
         }
-        events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method, clock.instant()));
+        events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method,
+                PoolJsonWebToken.DEFAULT_POOL, clock.instant()));
         return tokens;
     }
 

@@ -2,6 +2,7 @@ package dev.cognitoee.internal.session;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
@@ -101,7 +102,7 @@ public class TokenRefresher {
             throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
                     "The session was ended (signed out) while its tokens were being refreshed");
         }
-        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), now));
+        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), PoolJsonWebToken.DEFAULT_POOL, now));
         return fresh;
     }
 
@@ -115,11 +116,13 @@ public class TokenRefresher {
             boolean definitive = e.error() == AuthError.NOT_AUTHORIZED || e.error() == AuthError.USER_NOT_FOUND;
             LOG.log(Level.INFO, "Refreshing the tokens of {0} failed ({1}){2}", new Object[] {
                     tokens.username(), e.error(), definitive ? "; the session is ended" : "; the tokens are kept"});
-            events.fire(new TokenRefreshFailed(tokens.username(), e.error(), definitive, now));
+            events.fire(new TokenRefreshFailed(tokens.username(), e.error(), definitive, PoolJsonWebToken.DEFAULT_POOL,
+                    now));
             if (definitive) {
                 revocations.revokeSession(tokens.accessToken(), tokens.idToken()); // when the check is on
                 SessionStore.end(session);
-                events.fire(new SignedOut(tokens.username(), false, SignedOut.Reason.REFRESH_REFUSED, now));
+                events.fire(new SignedOut(tokens.username(), false, SignedOut.Reason.REFRESH_REFUSED,
+                        PoolJsonWebToken.DEFAULT_POOL, now));
             }
             throw e;
         }

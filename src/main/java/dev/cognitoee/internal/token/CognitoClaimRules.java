@@ -1,22 +1,27 @@
 package dev.cognitoee.internal.token;
 
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.RoleMapping;
 import dev.cognitoee.internal.config.TokenUse;
+import dev.cognitoee.internal.config.TrustedIssuer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The claim checks Cognito tokens must pass once their signature is verified: issuer, {@code token_use}, the app
- * client ({@code client_id} for access tokens, {@code aud} for id tokens), {@code exp}/{@code nbf}/{@code iat}
- * with the configured skew, and the presence of the caller-name claim.
+ * The claim checks a token must pass once its signature is verified: issuer; for a Cognito pool {@code token_use}
+ * and the app client ({@code client_id} for access tokens, {@code aud} for id tokens); for another OIDC issuer an
+ * {@code aud} that contains one of the configured audiences; {@code exp}/{@code nbf}/{@code iat} with the
+ * configured skew, and the presence of the caller-name claim. The groups claim becomes roles through the issuer's
+ * {@link RoleMapping}.
  */
 final class CognitoClaimRules {
 
@@ -24,36 +29,53 @@ final class CognitoClaimRules {
     private static final java.math.BigDecimal MAX_SECONDS = java.math.BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private final String issuer;
-    private final TokenUse tokenUse;
-    private final List<String> clientIds;
+    private final TokenUse tokenUse; // null for an OIDC issuer: no token_use rule
+    private final List<String> clientIds; // the app clients, or an OIDC issuer's audiences
     private final long skewSeconds;
     private final String callerNameClaim;
     private final String groupsClaim;
+    private final RoleMapping roleMapping;
     private final Clock clock;
 
     CognitoClaimRules(CognitoConfig config, Clock clock) {
-        this(config, config.tokenUse(), clock);
+        this(config.defaultIssuer(), config.clockSkew(), clock);
+    }
+
+    CognitoClaimRules(TrustedIssuer trusted, Duration clockSkew, Clock clock) {
+        this.issuer = trusted.issuer();
+        this.tokenUse = trusted.kind() == TrustedIssuer.Kind.COGNITO_POOL ? trusted.tokenUse() : null;
+        this.clientIds = trusted.audiences();
+        this.skewSeconds = clockSkew.toSeconds();
+        this.callerNameClaim = trusted.callerNameClaim();
+        this.groupsClaim = trusted.groupsClaim();
+        this.roleMapping = trusted.roleMapping();
+        this.clock = clock;
     }
 
     /**
-     * The rules for tokens of {@code use}; when it is not the configured {@code cognito.token-use}, the caller's
-     * name is read from Cognito's claim for that kind of token ({@code username} or {@code cognito:username}).
+     * The rules for the tokens of {@code use} of a Cognito pool, whatever token bearer requests carry; when it is not
+     * the pool's {@code token-use}, the caller's name is read from Cognito's claim for that kind of token
+     * ({@code username} or {@code cognito:username}). For the tokens a sign-in receives (the hosted UI's code
+     * exchange returns both).
      */
-    CognitoClaimRules(CognitoConfig config, TokenUse use, Clock clock) {
-        this.issuer = config.issuer();
-        this.tokenUse = use;
-        this.clientIds = config.clientIds();
-        this.skewSeconds = config.clockSkew().toSeconds();
-        this.callerNameClaim = use == config.tokenUse() ? config.callerNameClaim()
-                : use == TokenUse.ID ? "cognito:username" : "username";
-        this.groupsClaim = config.groupsClaim();
-        this.clock = clock;
+    static CognitoClaimRules forUse(TrustedIssuer pool, TokenUse use, Duration clockSkew, Clock clock) {
+        if (use == pool.tokenUse()) {
+            return new CognitoClaimRules(pool, clockSkew, clock);
+        }
+        TrustedIssuer asUse = new TrustedIssuer(pool.name(), pool.kind(), pool.issuer(), pool.jwksUri(), use,
+                pool.audiences(), pool.groupsClaim(), use == TokenUse.ID ? "cognito:username" : "username",
+                pool.roleMapping());
+        return new CognitoClaimRules(asUse, clockSkew, clock);
     }
 
     VerifiedClaims check(JsonObject claims) throws TokenRejectedException {
         require(issuer.equals(string(claims, "iss")), TokenRejection.WRONG_ISSUER);
-        require(tokenUse.claimValue().equals(string(claims, "token_use")), TokenRejection.WRONG_TOKEN_USE);
-        require(issuedToUs(claims), TokenRejection.WRONG_CLIENT);
+        if (tokenUse != null) {
+            require(tokenUse.claimValue().equals(string(claims, "token_use")), TokenRejection.WRONG_TOKEN_USE);
+            require(issuedToUs(claims), TokenRejection.WRONG_CLIENT);
+        } else {
+            require(audienceIsOurs(claims), TokenRejection.WRONG_AUDIENCE);
+        }
 
         long now = clock.instant().getEpochSecond();
         long exp = seconds(claims, "exp", true);
@@ -65,7 +87,7 @@ final class CognitoClaimRules {
 
         String callerName = string(claims, callerNameClaim);
         require(callerName != null && !callerName.isEmpty(), TokenRejection.MISSING_CLAIM);
-        return new VerifiedClaims(claims, callerName, groups(claims), Instant.ofEpochSecond(exp));
+        return new VerifiedClaims(claims, callerName, roleMapping.roles(groups(claims)), Instant.ofEpochSecond(exp));
     }
 
     private boolean issuedToUs(JsonObject claims) throws TokenRejectedException {
@@ -73,6 +95,11 @@ final class CognitoClaimRules {
             String clientId = string(claims, "client_id");
             return clientId != null && clientIds.contains(clientId); // List.copyOf lists throw on contains(null)
         }
+        return audienceIsOurs(claims);
+    }
+
+    /** {@code aud}, a string or an array of strings, names one of ours (RFC 7519 4.1.3, OIDC Core 3.1.3.7). */
+    private boolean audienceIsOurs(JsonObject claims) throws TokenRejectedException {
         JsonValue aud = claims.get("aud");
         if (aud instanceof JsonString single) {
             return clientIds.contains(single.getString());

@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.token;
 
+import dev.cognitoee.PoolJsonWebToken;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,13 +19,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The MicroProfile JWT view of a verified Cognito token; it is also the caller principal of the request (on Payara 7,
  * Jakarta Security's {@code getCallerPrincipal()} wraps it in the server's own principal: see {@link CallerToken}).
  *
- * <p>{@link #getName()} is the configured caller-name claim and {@link #getGroups()} the configured groups claim
- * ({@code cognito:groups} by default), so {@code getClaim("groups")} returns the Cognito groups too. Claim values
+ * <p>{@link #getName()} is the issuer's caller-name claim and {@link #getGroups()} its groups claim
+ * ({@code cognito:groups} by default) through its role mapping, so {@code getClaim("groups")} returns those roles
+ * too; {@link #pool()} names the issuer. Claim values
  * follow MicroProfile JWT's {@link Claims} types: NumericDates as {@code Long}, {@code aud} and {@code groups} as
  * {@code Set<String>}; other claims as {@code String}, {@code Long}, {@code Double}, {@code Boolean}, or
  * {@code JsonObject}/{@code JsonArray} for structured values.
  */
-public final class CognitoJsonWebToken extends CallerPrincipal implements JsonWebToken {
+public final class CognitoJsonWebToken extends CallerPrincipal implements PoolJsonWebToken {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,6 +40,11 @@ public final class CognitoJsonWebToken extends CallerPrincipal implements JsonWe
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         throw new NotSerializableException("A CognitoJsonWebToken lives for one request and is not serialized");
+    }
+
+    @Override
+    public String pool() {
+        return token.pool();
     }
 
     @Override

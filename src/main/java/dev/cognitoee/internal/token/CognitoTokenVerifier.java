@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.TokenUse;
+import dev.cognitoee.internal.config.TrustedIssuer;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,8 +26,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies Cognito JWTs for one user pool: RS256 signature by a key of the pool's JWKS, then the claim rules of
- * {@link CognitoClaimRules}. Thread-safe; one instance per pool.
+ * Verifies the JWTs of one trusted issuer (a Cognito user pool, or another OIDC issuer): RS256 signature by a key
+ * of the issuer's JWKS, then the claim rules of {@link CognitoClaimRules}. Thread-safe; one instance per issuer,
+ * each with its own keys and verified-token cache. {@link BearerTokenVerifier} picks the one a token names.
  *
  * <p>The order is chosen for cost and safety: the cheap format checks first, then the verified-token cache, then
  * the signature, and only then is the payload decoded, so that nothing an attacker wrote is parsed as JSON before
@@ -42,6 +44,7 @@ public final class CognitoTokenVerifier {
     static final int MAX_TOKEN_LENGTH = 32 * 1024;
     private static final int MAX_REMEMBERED_HEADERS = 16;
 
+    private final String issuerName;
     private final SigningKeys signingKeys;
     private final CognitoClaimRules claimRules;
     private final Map<TokenUse, CognitoClaimRules> signInRules = new EnumMap<>(TokenUse.class);
@@ -61,10 +64,23 @@ public final class CognitoTokenVerifier {
      */
     CognitoTokenVerifier(CognitoConfig config, SigningKeys signingKeys, Clock clock, TokenRevocations revocations,
                          UserPoolTokenCheck pool) {
+        this(config.defaultIssuer(), config, signingKeys, clock, revocations, pool);
+    }
+
+    /**
+     * @param trusted the issuer whose tokens this verifier accepts
+     * @param config  the module's settings: clock skew, cache size, timeouts
+     */
+    CognitoTokenVerifier(TrustedIssuer trusted, CognitoConfig config, SigningKeys signingKeys, Clock clock,
+                         TokenRevocations revocations, UserPoolTokenCheck pool) {
+        this.issuerName = trusted.name();
         this.signingKeys = signingKeys;
-        this.claimRules = new CognitoClaimRules(config, clock);
-        for (TokenUse use : TokenUse.values()) {
-            signInRules.put(use, use == config.tokenUse() ? claimRules : new CognitoClaimRules(config, use, clock));
+        this.claimRules = new CognitoClaimRules(trusted, config.clockSkew(), clock);
+        if (trusted.kind() == TrustedIssuer.Kind.COGNITO_POOL) {
+            for (TokenUse use : TokenUse.values()) {
+                signInRules.put(use, use == trusted.tokenUse() ? claimRules
+                        : CognitoClaimRules.forUse(trusted, use, config.clockSkew(), clock));
+            }
         }
         this.cache = config.tokenCacheSize() > 0 ? new VerifiedTokenCache(config.tokenCacheSize(), clock) : null;
         this.revocations = revocations;
@@ -82,7 +98,20 @@ public final class CognitoTokenVerifier {
      */
     public static CognitoTokenVerifier forPool(CognitoConfig config, Clock clock, TokenRevocations revocations,
                                                UserPoolTokenCheck pool) {
-        return new CognitoTokenVerifier(config, SigningKeys.fromJwksUri(config.jwksUri(),
+        return forIssuer(config.defaultIssuer(), config, clock, revocations, pool);
+    }
+
+    /**
+     * A verifier for {@code trusted}, fetching its keys from {@code trusted.jwksUri()} with the module's timeouts.
+     *
+     * @param config      the module's settings: clock skew, cache size, timeouts
+     * @param clock       the module's clock, for every expiry (claims, caches, the keys' refetch)
+     * @param revocations the local revocation check ({@link TokenRevocations#off()} when off)
+     * @param pool        asks the user pool about new access tokens; null unless {@code revocation-check=cognito}
+     */
+    public static CognitoTokenVerifier forIssuer(TrustedIssuer trusted, CognitoConfig config, Clock clock,
+                                                 TokenRevocations revocations, UserPoolTokenCheck pool) {
+        return new CognitoTokenVerifier(trusted, config, SigningKeys.fromJwksUri(trusted.jwksUri(),
                 config.connectTimeout(), config.readTimeout(), clock), clock, revocations, pool);
     }
 
@@ -101,21 +130,38 @@ public final class CognitoTokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(TokenRejection.TOO_LONG);
         }
-        TokenDigest digest = null;
-        if (cache != null) {
-            digest = VerifiedTokenCache.digest(token);
-            VerifiedClaims cached = cache.get(digest);
-            if (cached != null) {
-                return notRevoked(new VerifiedToken(token, cached), digest);
-            }
-        }
+        TokenDigest digest = cache == null ? null : VerifiedTokenCache.digest(token);
+        VerifiedToken cached = cached(token, digest);
+        return cached != null ? cached : verifyNew(token, digest);
+    }
+
+    /**
+     * {@code token} as the verified-token cache remembers it (revocation checked again), or null when it is not
+     * there or there is no cache. A token is only ever cached by the verifier of its own issuer, so a hit also
+     * tells which issuer it belongs to.
+     *
+     * @param digest the token's {@link VerifiedTokenCache#digest(String)}; may be null when there is no cache
+     */
+    VerifiedToken cached(String token, TokenDigest digest)
+            throws TokenRejectedException, RevocationCheckUnavailableException {
+        VerifiedClaims claims = cache == null ? null : cache.get(digest);
+        return claims == null ? null : notRevoked(new VerifiedToken(token, claims, issuerName), digest);
+    }
+
+    /**
+     * Verifies a token of bounded length that {@link #cached} did not know, and caches it when it passes.
+     *
+     * @param digest the token's {@link VerifiedTokenCache#digest(String)}; may be null when there is no cache
+     */
+    VerifiedToken verifyNew(String token, TokenDigest digest)
+            throws TokenRejectedException, SigningKeysUnavailableException {
         CompactJws jws = CompactJws.split(token);
         verifySignature(jws);
         VerifiedClaims claims = claimRules.check(payload(jws.payload()));
         if (cache != null) {
             cache.put(digest, claims);
         }
-        return notRevoked(new VerifiedToken(token, claims), digest);
+        return notRevoked(new VerifiedToken(token, claims, issuerName), digest);
     }
 
     /**
@@ -136,7 +182,7 @@ public final class CognitoTokenVerifier {
         }
         CompactJws jws = CompactJws.split(token);
         verifySignature(jws);
-        return new VerifiedToken(token, signInRules.get(use).check(payload(jws.payload())));
+        return new VerifiedToken(token, signInRules.get(use).check(payload(jws.payload())), issuerName);
     }
 
     /** {@code token}, unless the revocation check refuses it: the local list first, then Cognito if asked for. */

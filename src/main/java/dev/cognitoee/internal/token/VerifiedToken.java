@@ -13,10 +13,12 @@ public final class VerifiedToken implements Credential {
 
     private final String rawToken;
     private final VerifiedClaims verified;
+    private final String pool;
 
-    VerifiedToken(String rawToken, VerifiedClaims verified) {
+    VerifiedToken(String rawToken, VerifiedClaims verified, String pool) {
         this.rawToken = rawToken;
         this.verified = verified;
+        this.pool = pool;
     }
 
     /** The compact JWT as received. Never log it. */
@@ -34,7 +36,12 @@ public final class VerifiedToken implements Credential {
         return verified.callerName();
     }
 
-    /** The caller's groups, from the configured groups claim. */
+    /** The name of the trusted issuer that issued it: {@code default}, a named pool or an OIDC issuer. */
+    public String pool() {
+        return pool;
+    }
+
+    /** The caller's roles: the issuer's groups claim, through its role mapping. */
     public Set<String> groups() {
         return verified.groups();
     }
@@ -46,6 +53,6 @@ public final class VerifiedToken implements Credential {
 
     @Override
     public String toString() {
-        return "VerifiedToken[caller=" + callerName() + ", expiresAt=" + expiresAt() + "]";
+        return "VerifiedToken[caller=" + callerName() + ", pool=" + pool + ", expiresAt=" + expiresAt() + "]";
     }
 }

@@ -106,6 +106,7 @@ class SignInFlowTest {
         assertThat(events).singleElement().isInstanceOfSatisfying(SignedIn.class, e -> {
             assertThat(e.method()).isEqualTo(SignInMethod.CHALLENGE);
             assertThat(e.groups()).containsExactlyInAnyOrder("admin", "user");
+            assertThat(e.pool()).as("sessions sign in through the default pool only").isEqualTo("default");
         });
     }
 
@@ -175,8 +176,10 @@ class SignInFlowTest {
 
         assertThat(result.isSignedIn()).isFalse();
         assertThat(result.nextStep().signInStep()).isEqualTo(SignInStep.RESET_PASSWORD);
-        assertThat(events).singleElement().isInstanceOfSatisfying(SignInFailed.class,
-                e -> assertThat(e.error()).isEqualTo(AuthError.PASSWORD_RESET_REQUIRED));
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignInFailed.class, e -> {
+            assertThat(e.error()).isEqualTo(AuthError.PASSWORD_RESET_REQUIRED);
+            assertThat(e.pool()).isEqualTo("default");
+        });
     }
 
     @Test

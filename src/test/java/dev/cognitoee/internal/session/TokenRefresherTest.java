@@ -82,7 +82,8 @@ class TokenRefresherTest {
         assertThat(fresh.expiresAt()).isEqualTo(Instant.ofEpochSecond(now.plusSeconds(3600).getEpochSecond()));
         assertThat(fresh.refreshToken()).isEqualTo("refresh-0");
         assertThat(SessionStore.tokens(request)).isEqualTo(fresh);
-        assertThat(events).singleElement().isInstanceOf(TokenRefreshed.class);
+        assertThat(events).singleElement().isInstanceOfSatisfying(TokenRefreshed.class,
+                e -> assertThat(e.pool()).isEqualTo("default"));
     }
 
     @Test
@@ -96,9 +97,14 @@ class TokenRefresherTest {
 
         assertThat(SessionStore.tokens(request)).isNull();
         assertThat(events).hasSize(2);
-        assertThat(events.get(0)).isInstanceOfSatisfying(TokenRefreshFailed.class, e -> assertThat(e.signedOut()).isTrue());
-        assertThat(events.get(1)).isInstanceOfSatisfying(SignedOut.class,
-                e -> assertThat(e.reason()).isEqualTo(SignedOut.Reason.REFRESH_REFUSED));
+        assertThat(events.get(0)).isInstanceOfSatisfying(TokenRefreshFailed.class, e -> {
+            assertThat(e.signedOut()).isTrue();
+            assertThat(e.pool()).isEqualTo("default");
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(SignedOut.class, e -> {
+            assertThat(e.reason()).isEqualTo(SignedOut.Reason.REFRESH_REFUSED);
+            assertThat(e.pool()).isEqualTo("default");
+        });
     }
 
     @Test

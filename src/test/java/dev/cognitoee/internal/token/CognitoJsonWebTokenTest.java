@@ -30,7 +30,7 @@ class CognitoJsonWebTokenTest {
         claims.putAll(extra);
         JsonObject json = Json.createObjectBuilder(claims).build();
         return new CognitoJsonWebToken(new VerifiedToken("raw.token.value",
-                new VerifiedClaims(json, "alice", Set.of("admin", "user"), NOW.plusSeconds(3600))));
+                new VerifiedClaims(json, "alice", Set.of("admin", "user"), NOW.plusSeconds(3600)), "staff"));
     }
 
     @Test

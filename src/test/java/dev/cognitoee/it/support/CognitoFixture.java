@@ -21,12 +21,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 /**
  * Seeds the emulator, once per test JVM: a user pool (verifying emails with codes) with groups {@code admin} and {@code user} and users
  * {@code alice} (both groups) and {@code bob} ({@code user}); its app client, a second app client with a secret,
- * and a second pool with a client of its own (whose tokens the first pool must refuse).
+ * and a second pool with a client of its own (whose tokens the first pool must refuse), groups {@code Admins} and
+ * {@code admin}, and users {@code alice} (no group), {@code carol} ({@code Admins}) and {@code dave} ({@code admin}).
  */
 public final class CognitoFixture {
 
     public static final String ALICE = "alice";
     public static final String BOB = "bob";
+    /** A user of the second pool, in its group {@code Admins}. */
+    public static final String CAROL = "carol";
+    /** A user of the second pool, in its group {@code admin} (which is not the first pool's group). */
+    public static final String DAVE = "dave";
     public static final String PASSWORD = "Corr3ct-Horse-Battery";
     public static final String TEMPORARY_PASSWORD = "Temp0rary-Passw0rd";
 
@@ -58,6 +63,11 @@ public final class CognitoFixture {
             otherPoolId = cognito.createUserPool(b -> b.poolName("another-pool")).userPool().id();
             otherPoolClientId = createClient(cognito, otherPoolId, "web", false).clientId();
             createUser(cognito, otherPoolId, ALICE);
+            for (String group : List.of("Admins", "admin")) {
+                cognito.createGroup(b -> b.userPoolId(otherPoolId).groupName(group));
+            }
+            createUser(cognito, otherPoolId, CAROL, "Admins");
+            createUser(cognito, otherPoolId, DAVE, "admin");
         }
     }
 
