@@ -42,6 +42,10 @@
             <label>Password <input type="password" name="j_password" id="password" autocomplete="current-password" required></label>
             <button type="submit" id="sign-in">Sign in</button>
         </form>
+        <form method="post" action="${base}/login/hosted-ui" class="card">
+            <p>Or use Cognito's own sign-in page, where a pool can also offer Google, Facebook, SAML...</p>
+            <button type="submit" id="hosted-ui">Sign in with the hosted UI</button>
+        </form>
         <p><a href="${base}/reset">Forgot your password?</a> &middot; <a href="${base}/signup">Create an account</a></p>
     </c:otherwise>
 </c:choose>

@@ -1,6 +1,8 @@
 package dev.cognitoee.demo;
 
 import dev.cognitoee.event.SignInFailed;
+import dev.cognitoee.event.SignInWithRedirect;
+import dev.cognitoee.event.SignInWithRedirectFailed;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.event.SignedOut;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,15 @@ public class RecentActivity {
 
     void signedIn(@Observes SignedIn event) {
         add(new Entry(event.at(), event.username(), "signed in (" + words(event.method().name()) + ")", false));
+    }
+
+    void backFromHostedUi(@Observes SignInWithRedirect event) {
+        add(new Entry(event.at(), event.username(), "came back from the hosted UI with state " + event.customState(),
+                false));
+    }
+
+    void hostedUiFailed(@Observes SignInWithRedirectFailed event) {
+        add(new Entry(event.at(), null, "hosted-UI sign-in failed: " + event.error(), true));
     }
 
     void signInFailed(@Observes SignInFailed event) {

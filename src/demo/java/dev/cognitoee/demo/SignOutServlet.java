@@ -7,8 +7,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 
-/** Signs out (POST only): this session, or with {@code everywhere} every session of the user. */
+/**
+ * Signs out (POST only): this session, or with {@code everywhere} every session of the user. A session signed in
+ * through the hosted UI then goes through Cognito's {@code /logout}, which comes back to the sign-in page.
+ */
 @WebServlet("/signout")
 public class SignOutServlet extends HttpServlet {
 
@@ -17,7 +22,11 @@ public class SignOutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        auth.signOut(request.getParameter("everywhere") != null);
-        Views.redirect(request, response, "/login?notice=signed-out");
+        Optional<URI> cognitoLogout = auth.signOutWithRedirect(request.getParameter("everywhere") != null);
+        if (cognitoLogout.isPresent()) {
+            response.sendRedirect(cognitoLogout.get().toString());
+        } else {
+            Views.redirect(request, response, "/login?notice=signed-out");
+        }
     }
 }

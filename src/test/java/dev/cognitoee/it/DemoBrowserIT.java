@@ -133,6 +133,37 @@ class DemoBrowserIT {
     }
 
     @Test
+    void signInThroughTheHostedUiAndOutThroughCognitosLogout() throws IOException {
+        open("login");
+        click("hosted-ui");
+        assertThat(browser.getCurrentUrl()).as("the hosted UI's authorize endpoint, with PKCE S256")
+                .startsWith(demo.hostedUi().baseUri() + "/oauth2/authorize?")
+                .contains("code_challenge_method=S256").contains("nonce=").contains("state=");
+        browser.findElement(By.name("username")).sendKeys(DemoPool.DEMO);
+        browser.findElement(By.name("password")).sendKeys(DemoPool.PASSWORD);
+        screenshot("6-hosted-ui");
+        submitWith(browser.findElement(By.cssSelector("button[type=submit]")));
+
+        assertThat(browser.getCurrentUrl()).as("back on the page the demo asked for, not on the callback")
+                .isEqualTo(demo.url() + "profile");
+        assertThat(text("caller").getText()).isEqualTo(DemoPool.DEMO);
+        assertThat(text("groups").getText()).contains("admin", "user");
+        open("admin");
+        assertThat(text("activity").getText()).contains("demo signed in (hosted ui)")
+                .contains("demo came back from the hosted UI with state demo-login-page");
+
+        click("sign-out");
+        assertThat(demo.hostedUi().logouts()).as("the browser went through Cognito's /logout").hasSize(1);
+        assertThat(demo.hostedUi().logouts().get(0).getQuery())
+                .contains("client_id=" + demo.pool().clientId())
+                .contains("logout_uri=" + demo.url() + DemoPool.SIGNED_OUT);
+        assertThat(browser.getCurrentUrl()).isEqualTo(demo.url() + DemoPool.SIGNED_OUT);
+        assertThat(text("notice").getText()).isEqualTo("You are signed out.");
+        open("profile");
+        assertThat(browser.getCurrentUrl()).as("the session is over").endsWith("/login");
+    }
+
+    @Test
     void aWrongPasswordIsSaidSoOnTheSignInPage() {
         signIn(DemoPool.READER, "not-the-password");
         assertThat(browser.getCurrentUrl()).contains("/login?error=NOT_AUTHORIZED");
@@ -296,7 +327,10 @@ class DemoBrowserIT {
      * got the mark this one gets before the click.
      */
     private void click(String id) {
-        WebElement button = text(id);
+        submitWith(text(id));
+    }
+
+    private void submitWith(WebElement button) {
         browser.executeScript("window.submittedFrom = true");
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(30))

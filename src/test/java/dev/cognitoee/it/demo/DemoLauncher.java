@@ -51,6 +51,8 @@ public final class DemoLauncher {
                 .append("            add it to an authenticator app (")
                 .append(Totp.uri("CognitoEE", DemoPool.TOTP_USER, pool.totpSecret()))
                 .append("), or: oathtool --totp -b ").append(pool.totpSecret()).append("\n")
+                .append(" \"Sign in with the hosted UI\" shows cognito-local's sign-in form, behind a stand-in at ")
+                .append(stack.hostedUi().baseUri()).append("\n   that adds the nonce and /logout the emulator lacks.\n")
                 .append(" Codes Cognito would email (sign-up, password reset) are printed here.\n\n")
                 .append(" The JSON API with a bearer token:\n")
                 .append("   TOKEN=$(curl -s ").append(endpoint)

@@ -1,6 +1,7 @@
 package dev.cognitoee.it.demo;
 
 import dev.cognitoee.it.support.CognitoLocal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
  * and {@link #TOTP_USER} (signs in with an authenticator app code).
  *
  * @param poolId     the pool
- * @param clientId   its app client (USER_PASSWORD_AUTH and refresh)
+ * @param clientId   its app client (USER_PASSWORD_AUTH, refresh, and the hosted UI's code flow)
  * @param totpSecret the base32 secret of {@link #TOTP_USER}'s authenticator
  */
 public record DemoPool(String poolId, String clientId, String totpSecret) {
@@ -29,15 +31,28 @@ public record DemoPool(String poolId, String clientId, String totpSecret) {
     public static final String PASSWORD = "Demo-Passw0rd";
     public static final String TEMPORARY_PASSWORD = "Temp0rary-Passw0rd";
 
-    /** Creates the pool and its users in {@code emulator}. */
-    public static DemoPool seed(CognitoLocal emulator) {
+    /** The demo's hosted-UI callback, registered on the app client, relative to the demo's base URL. */
+    public static final String CALLBACK = "oauth2/callback";
+    /** Where Cognito's {@code /logout} sends the browser back to, relative to the demo's base URL. */
+    public static final String SIGNED_OUT = "login?notice=signed-out";
+
+    /**
+     * Creates the pool and its users in {@code emulator}; the app client accepts the hosted UI's code flow with the
+     * demo (at {@code demoUrl}, ending with a slash) as its callback and sign-out URL.
+     */
+    public static DemoPool seed(CognitoLocal emulator, URI demoUrl) {
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
             String poolId = cognito.createUserPool(b -> b.poolName("cognito-ee-demo")
                     .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                     .mfaConfiguration(UserPoolMfaType.OPTIONAL)).userPool().id();
             String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("demo-web")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthScopes("openid", "email", "profile", "aws.cognito.signin.user.admin")
+                    .supportedIdentityProviders("COGNITO")
+                    .callbackURLs(demoUrl.resolve(CALLBACK).toString())
+                    .logoutURLs(demoUrl.resolve(SIGNED_OUT).toString())).userPoolClient().clientId();
             for (String group : List.of("admin", "user")) {
                 cognito.createGroup(b -> b.userPoolId(poolId).groupName(group));
             }
