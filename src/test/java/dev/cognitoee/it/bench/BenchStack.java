@@ -1,0 +1,171 @@
+package dev.cognitoee.it.bench;
+
+import dev.cognitoee.it.bench.app.AdminResource;
+import dev.cognitoee.it.bench.floor.FloorApi;
+import dev.cognitoee.it.bench.module.ModuleApi;
+import dev.cognitoee.it.bench.mpjwt.MpJwtApi;
+import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.FreePort;
+import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.TestSettings;
+import dev.cognitoee.it.support.TestWars;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the end-to-end benchmark runs against: cognito-local seeded with {@link CognitoFixture}'s pool, the access
+ * tokens it minted, and three Payara Micro servers side by side with one WAR each (the module, the no-crypto floor,
+ * Payara's MP-JWT), each recording JFR from launch. Booted one after the other to keep the machine's load modest.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final String MODULE = "module";
+    static final String FLOOR = "floor";
+    static final String MPJWT = "mpjwt";
+
+    /** One warm server: its process, its WAR's base URL and its JFR file (complete once the server stopped). */
+    record Server(String name, PayaraMicroProcess payara, String baseUrl, Path recording) {
+    }
+
+    private final CognitoLocal emulator;
+    private final CognitoFixture fixture;
+    private final String token;
+    private final Path tokenFile;
+    private final int tokenCount;
+    private final Map<String, Server> servers = new LinkedHashMap<>();
+
+    private BenchStack(CognitoLocal emulator, CognitoFixture fixture, String token, Path tokenFile, int tokenCount) {
+        this.emulator = emulator;
+        this.fixture = fixture;
+        this.token = token;
+        this.tokenFile = tokenFile;
+        this.tokenCount = tokenCount;
+    }
+
+    /**
+     * Starts the emulator, mints {@code tokens} distinct access tokens of {@code alice} (admin), and boots the
+     * servers; the module keeps at most {@code cacheSize} verified tokens.
+     */
+    static BenchStack start(int tokens, int cacheSize) {
+        CognitoLocal emulator = CognitoLocal.startWithoutTriggers(FreePort.next());
+        BenchStack stack = null;
+        try {
+            CognitoFixture fixture = CognitoFixture.seed(emulator);
+            String token = fixture.signIn(CognitoFixture.ALICE).accessToken();
+            Set<String> minted = new LinkedHashSet<>();
+            long started = System.nanoTime();
+            while (minted.size() < tokens) {
+                minted.add(fixture.signIn(CognitoFixture.ALICE).accessToken());
+            }
+            System.out.printf("Minted %d distinct access tokens in %.1f s%n", minted.size(),
+                    (System.nanoTime() - started) / 1e9);
+            Path tokenFile = TestSettings.buildDir().resolve("e2e-tokens.txt");
+            Files.write(tokenFile, minted);
+            stack = new BenchStack(emulator, fixture, token, tokenFile, minted.size());
+            stack.boot(FLOOR, floorWar(token));
+            stack.boot(MODULE, moduleWar(fixture, cacheSize));
+            stack.boot(MPJWT, mpJwtWar(fixture));
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            if (stack != null) {
+                stack.close();
+            } else {
+                emulator.stop();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private void boot(String name, WebArchive war) {
+        String serverName = "e2e-" + name;
+        Path recording = TestSettings.buildDir().resolve(serverName).resolve("recording.jfr");
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m",
+                "-XX:StartFlightRecording=name=e2e,settings=default,dumponexit=true,filename=" + recording));
+        System.out.println("Booting Payara Micro with the " + name + " WAR...");
+        PayaraMicroProcess payara = PayaraMicroProcess.boot(serverName, List.of(war), FreePort.next(), Map.of(),
+                List.of(), jvm);
+        servers.put(name, new Server(name, payara, payara.url(name).toString(), recording));
+        if (!payara.output().contains(" " + name + " was successfully deployed")) {
+            throw new IllegalStateException("The " + name + " WAR did not deploy; see " + payara.log());
+        }
+    }
+
+    private static WebArchive moduleWar(CognitoFixture fixture, int cacheSize) {
+        Map<String, String> config = new LinkedHashMap<>(TestWars.poolSettings(fixture));
+        config.put("cognito.token-cache-size", Integer.toString(cacheSize));
+        return TestWars.war(MODULE, config, ModuleApi.class.getPackage())
+                .addPackage(AdminResource.class.getPackage());
+    }
+
+    private static WebArchive floorWar(String token) {
+        return ShrinkWrap.create(WebArchive.class, FLOOR + ".war")
+                .addPackage(FloorApi.class.getPackage())
+                .addPackage(AdminResource.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset("bench.floor-header=Bearer " + token + "\n"),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    private static WebArchive mpJwtWar(CognitoFixture fixture) {
+        CognitoLocal emulator = fixture.emulator();
+        Map<String, String> config = Map.of(
+                "mp.jwt.verify.publickey.location", emulator.jwksUri(fixture.poolId),
+                "mp.jwt.verify.issuer", emulator.issuer(fixture.poolId));
+        // Cognito's tokens have no "typ" header, and their groups are in "cognito:groups" (see docs/BENCHMARKS.md)
+        String payara = "disable.type.verification=true\nenable.namespace=true\ncustom.namespace=cognito:\n";
+        return ShrinkWrap.create(WebArchive.class, MPJWT + ".war")
+                .addPackage(MpJwtApi.class.getPackage())
+                .addPackage(AdminResource.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset(payara), "payara-mp-jwt.properties")
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    private static String properties(Map<String, String> config) {
+        return config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    Server server(String name) {
+        return servers.get(name);
+    }
+
+    /** The access token of the cached-bearer, floor and MP-JWT rows. */
+    String token() {
+        return token;
+    }
+
+    /** The file of distinct tokens of the first-sight row, one per line. */
+    Path tokenFile() {
+        return tokenFile;
+    }
+
+    int tokenCount() {
+        return tokenCount;
+    }
+
+    CognitoFixture fixture() {
+        return fixture;
+    }
+
+    /** Stops the servers (each then writes its JFR file) and the emulator. */
+    @Override
+    public void close() {
+        servers.values().forEach(server -> server.payara().close());
+        emulator.stop();
+    }
+}

@@ -1,0 +1,302 @@
+package dev.cognitoee.it.bench;
+
+import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.TestSettings;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The end-to-end benchmark ({@code bench/e2e.sh}): loads each row's server with {@code wrk}, one server at a time,
+ * in interleaved rounds, and prints a markdown table of req/s, latency, server CPU per request, allocation per
+ * request and GC pauses, with each row's ratio to the floor measured in the same round.
+ * <p>
+ * Options ({@code --name=value}): {@code --quick} (a smoke check: short warm-up, one round, a few seconds a cell),
+ * {@code --rounds}, {@code --warmup} (seconds per server before the first round, shared among its rows),
+ * {@code --rewarm} (seconds before each measurement), {@code --duration} (seconds measured per cell),
+ * {@code --tokens} (distinct tokens of the first-sight row), {@code --cache-size} (the module's token cache).
+ */
+public final class E2eBenchmark {
+
+    /** One row of the table: a server, a path, and how wrk sends the caller's credentials. */
+    private record Row(String label, String server, String path, Map<String, String> headers, boolean rotating,
+                       String ratioTo) {
+    }
+
+    /** One measurement of one row. */
+    private record Cell(Wrk.Result wrk, double cpuMicrosPerRequest, Instant start, Instant end) {
+    }
+
+    private final Map<String, String> options;
+    private final BenchStack stack;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<Row, List<Cell>> cells = new LinkedHashMap<>();
+    private final Map<Row, String> failures = new LinkedHashMap<>();
+    private final Path script;
+    private final long clockTicks;
+
+    private E2eBenchmark(Map<String, String> options, BenchStack stack) {
+        this.options = options;
+        this.stack = stack;
+        this.script = Path.of(TestSettings.required("bench.dir"), "rotate-tokens.lua");
+        this.clockTicks = Long.parseLong(Objects.requireNonNullElse(System.getenv("BENCH_CLK_TCK"), "100"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Instant started = Instant.now();
+        System.out.println("End-to-end benchmark, " + options);
+        String loadBefore = loadAverage();
+        try (BenchStack stack = BenchStack.start(number(options, "tokens"), number(options, "cache-size"))) {
+            E2eBenchmark bench = new E2eBenchmark(options, stack);
+            bench.defineRows();
+            bench.checkRows();
+            bench.warmUp();
+            for (int round = 1; round <= number(options, "rounds"); round++) {
+                bench.round(round);
+            }
+            stack.close(); // the servers write their JFR files as they stop
+            String table = bench.report(started, loadBefore);
+            Path out = TestSettings.buildDir().resolve("e2e-results.md");
+            Files.writeString(out, table);
+            System.out.println();
+            System.out.println(table);
+            System.out.println("Written to " + out + "; took " + Duration.between(started, Instant.now()).toSeconds()
+                    + " s");
+            if (!bench.failures.isEmpty()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        boolean quick = List.of(args).contains("--quick");
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("mode", quick ? "quick" : "full");
+        options.put("rounds", quick ? "1" : "3");
+        options.put("warmup", quick ? "21" : "240");
+        options.put("rewarm", quick ? "2" : "10");
+        options.put("duration", quick ? "4" : "20");
+        options.put("tokens", quick ? "300" : "2000");
+        options.put("cache-size", "16");
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                String name = arg.substring(2, arg.indexOf('='));
+                if (!options.containsKey(name) || name.equals("mode")) {
+                    throw new IllegalArgumentException("Unknown option " + arg + "; known: " + options.keySet());
+                }
+                options.put(name, arg.substring(arg.indexOf('=') + 1));
+            } else if (!arg.equals("--quick") && !arg.isBlank()) {
+                throw new IllegalArgumentException("Unknown argument " + arg);
+            }
+        }
+        return options;
+    }
+
+    private static int number(Map<String, String> options, String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void defineRows() {
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + stack.token());
+        String session = signIn();
+        rows.add(new Row("anonymous, public resource: floor WAR", BenchStack.FLOOR, "api/public", Map.of(), false,
+                null));
+        rows.add(new Row("anonymous, public resource: module WAR", BenchStack.MODULE, "api/public", Map.of(), false,
+                "anonymous, public resource: floor WAR"));
+        rows.add(new Row("floor: no-crypto mechanism, `@RolesAllowed`", BenchStack.FLOOR, "api/admin", bearer, false,
+                null));
+        rows.add(new Row("module: bearer, cached token", BenchStack.MODULE, "api/admin", bearer, false,
+                "floor: no-crypto mechanism, `@RolesAllowed`"));
+        rows.add(new Row("module: bearer, first sight (" + stack.tokenCount() + " tokens, cache "
+                + options.get("cache-size") + ")", BenchStack.MODULE, "api/admin", Map.of(), true,
+                "floor: no-crypto mechanism, `@RolesAllowed`"));
+        rows.add(new Row("module: signed-in session (cookie)", BenchStack.MODULE, "api/admin",
+                Map.of("Cookie", "JSESSIONID=" + session), false, "floor: no-crypto mechanism, `@RolesAllowed`"));
+        rows.add(new Row("Payara MP-JWT, same token", BenchStack.MPJWT, "api/admin", bearer, false,
+                "floor: no-crypto mechanism, `@RolesAllowed`"));
+        rows.forEach(row -> cells.put(row, new ArrayList<>()));
+    }
+
+    /** Signs alice in through the module's {@code j_security_check} (JSON) and returns the session id. */
+    private String signIn() {
+        String body = Json.createObjectBuilder().add("username", CognitoFixture.ALICE)
+                .add("password", CognitoFixture.PASSWORD).build().toString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(stack.server(BenchStack.MODULE).baseUrl() + "j_security_check"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("The sign-in set no JSESSIONID cookie"));
+    }
+
+    /** One request per row, before any load: each must answer 200 with the expected body, or the row is dropped. */
+    private void checkRows() {
+        for (Row row : rows) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(row)));
+            Map<String, String> headers = row.rotating()
+                    ? Map.of("Authorization", "Bearer " + firstRotatingToken()) : row.headers();
+            headers.forEach(request::header);
+            HttpResponse<String> response = send(request.build());
+            String expected = row.path().equals("api/public") ? "public" : "admin area of " + CognitoFixture.ALICE;
+            if (response.statusCode() != 200 || !response.body().equals(expected)) {
+                failures.put(row, "answered " + response.statusCode() + " " + response.body().replace('\n', ' '));
+                System.out.println("Row dropped: " + row.label() + ": " + failures.get(row));
+            }
+        }
+    }
+
+    private String firstRotatingToken() {
+        try (var lines = Files.lines(stack.tokenFile())) {
+            return lines.findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Warms each server for --warmup seconds, shared among its rows, before the first round. */
+    private void warmUp() {
+        for (String server : List.of(BenchStack.FLOOR, BenchStack.MODULE, BenchStack.MPJWT)) {
+            List<Row> mine = live().stream().filter(row -> row.server().equals(server)).toList();
+            int each = Math.max(1, number(options, "warmup") / Math.max(1, mine.size()));
+            for (Row row : mine) {
+                System.out.println("Warm-up " + each + " s: " + row.label());
+                load(row, each);
+            }
+        }
+    }
+
+    /** One round: every live row re-warmed then measured, in an order that shifts by one row each round. */
+    private void round(int round) {
+        List<Row> order = new ArrayList<>(live());
+        Collections.rotate(order, -(round - 1));
+        for (Row row : order) {
+            load(row, number(options, "rewarm"));
+            long pid = stack.server(row.server()).payara().pid();
+            long ticksBefore = cpuTicks(pid);
+            Instant start = Instant.now();
+            Wrk.Result result = load(row, number(options, "duration"));
+            Instant end = Instant.now();
+            long ticks = cpuTicks(pid) - ticksBefore;
+            double cpu = ticks * 1e6 / clockTicks / result.requests();
+            cells.get(row).add(new Cell(result, cpu, start, end));
+            System.out.printf("Round %d: %-60s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  CPU %4.0f µs/req%n", round,
+                    row.label(), result.requestsPerSecond(), result.p50Micros(), result.p99Micros(), cpu);
+        }
+    }
+
+    private List<Row> live() {
+        return rows.stream().filter(row -> !failures.containsKey(row)).toList();
+    }
+
+    private Wrk.Result load(Row row, int seconds) {
+        Map<String, String> environment = row.rotating()
+                ? Map.of("BENCH_TOKENS", stack.tokenFile().toString(), "BENCH_THREADS", Integer.toString(Wrk.THREADS))
+                : Map.of();
+        return Wrk.run(url(row), seconds, row.headers(), row.rotating() ? script : null, environment);
+    }
+
+    private String url(Row row) {
+        return stack.server(row.server()).baseUrl() + row.path();
+    }
+
+    /** utime + stime of a process, in clock ticks ({@code /proc/<pid>/stat}, fields 14 and 15). */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15, counted from 3
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the CPU time of process " + pid, e);
+        }
+    }
+
+    private String report(Instant started, String loadBefore) {
+        Map<String, JfrWindows> recordings = new LinkedHashMap<>();
+        for (String server : List.of(BenchStack.FLOOR, BenchStack.MODULE, BenchStack.MPJWT)) {
+            Path file = stack.server(server).recording();
+            recordings.put(server, Files.isRegularFile(file) ? JfrWindows.read(file) : null);
+        }
+        Report report = new Report(options, started, loadBefore, loadAverage());
+        for (Row row : rows) {
+            if (failures.containsKey(row)) {
+                report.failed(row.label(), row.server(), failures.get(row));
+                continue;
+            }
+            List<Cell> mine = cells.get(row);
+            List<Double> ratios = new ArrayList<>();
+            if (row.ratioTo() != null) {
+                Row floor = rows.stream().filter(r -> r.label().equals(row.ratioTo())).findFirst().orElseThrow();
+                List<Cell> floorCells = cells.get(floor);
+                for (int i = 0; i < Math.min(mine.size(), floorCells.size()); i++) {
+                    ratios.add(mine.get(i).wrk().requestsPerSecond() / floorCells.get(i).wrk().requestsPerSecond());
+                }
+            }
+            List<Double> allocation = new ArrayList<>();
+            List<JfrWindows.Window> gcs = new ArrayList<>();
+            JfrWindows recording = recordings.get(row.server());
+            for (Cell cell : mine) {
+                if (recording != null) {
+                    JfrWindows.Window window = recording.window(cell.start(), cell.end());
+                    gcs.add(window);
+                    if (!Double.isNaN(window.bytesPerSecond())) {
+                        allocation.add(window.bytesPerSecond() / cell.wrk().requestsPerSecond());
+                    }
+                }
+            }
+            report.row(row.label(), row.server(),
+                    mine.stream().map(c -> c.wrk().requestsPerSecond()).toList(),
+                    mine.stream().map(c -> c.wrk().p50Micros()).toList(),
+                    mine.stream().map(c -> c.wrk().p99Micros()).toList(),
+                    mine.stream().map(Cell::cpuMicrosPerRequest).toList(),
+                    allocation, gcs, ratios);
+        }
+        return report.markdown();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Request failed: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utc(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(instant);
+    }
+}
