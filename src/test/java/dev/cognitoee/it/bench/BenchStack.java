@@ -122,11 +122,16 @@ final class BenchStack implements AutoCloseable {
 
     private static WebArchive mpJwtWar(CognitoFixture fixture) {
         CognitoLocal emulator = fixture.emulator();
-        Map<String, String> config = Map.of(
-                "mp.jwt.verify.publickey.location", emulator.jwksUri(fixture.poolId),
-                "mp.jwt.verify.issuer", emulator.issuer(fixture.poolId));
-        // Cognito's tokens have no "typ" header, and their groups are in "cognito:groups" (see docs/BENCHMARKS.md)
-        String payara = "disable.type.verification=true\nenable.namespace=true\ncustom.namespace=cognito:\n";
+        // Cognito's tokens have no "typ" header, and their groups are in "cognito:groups": Payara reads these three
+        // switches from payara-mp-jwt.properties (Payara 6) or from MicroProfile Config (later versions)
+        Map<String, String> cognito = new LinkedHashMap<>();
+        cognito.put("disable.type.verification", "true");
+        cognito.put("enable.namespace", "true");
+        cognito.put("custom.namespace", "cognito:");
+        Map<String, String> config = new LinkedHashMap<>(cognito);
+        config.put("mp.jwt.verify.publickey.location", emulator.jwksUri(fixture.poolId));
+        config.put("mp.jwt.verify.issuer", emulator.issuer(fixture.poolId));
+        String payara = properties(cognito);
         return ShrinkWrap.create(WebArchive.class, MPJWT + ".war")
                 .addPackage(MpJwtApi.class.getPackage())
                 .addPackage(AdminResource.class.getPackage())

@@ -160,7 +160,8 @@ public final class E2eBenchmark {
             HttpResponse<String> response = send(request.build());
             String expected = row.path().equals("api/public") ? "public" : "admin area of " + CognitoFixture.ALICE;
             if (response.statusCode() != 200 || !response.body().equals(expected)) {
-                failures.put(row, "answered " + response.statusCode() + " " + response.body().replace('\n', ' '));
+                failures.put(row, "answered " + response.statusCode() + (response.statusCode() == 200
+                        ? " " + response.body().substring(0, Math.min(80, response.body().length())) : ""));
                 System.out.println("Row dropped: " + row.label() + ": " + failures.get(row));
             }
         }
@@ -259,9 +260,7 @@ public final class E2eBenchmark {
                 if (recording != null) {
                     JfrWindows.Window window = recording.window(cell.start(), cell.end());
                     gcs.add(window);
-                    if (!Double.isNaN(window.bytesPerSecond())) {
-                        allocation.add(window.bytesPerSecond() / cell.wrk().requestsPerSecond());
-                    }
+                    allocation.add((double) window.allocatedBytes() / cell.wrk().requests());
                 }
             }
             report.row(row.label(), row.server(),
@@ -271,7 +270,20 @@ public final class E2eBenchmark {
                     mine.stream().map(Cell::cpuMicrosPerRequest).toList(),
                     allocation, gcs, ratios);
         }
+        report.note(ratio("Payara MP-JWT, same token", "module: bearer, cached token",
+                "MP-JWT to the module's cached bearer"));
         return report.markdown();
+    }
+
+    /** "name: median (min-max)" of the per-round ratio of two rows, or nothing when either has no numbers. */
+    private String ratio(String label, String toLabel, String name) {
+        Row row = rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+        Row to = rows.stream().filter(r -> r.label().startsWith(toLabel)).findFirst().orElseThrow();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(cells.get(row).size(), cells.get(to).size()); i++) {
+            ratios.add(cells.get(row).get(i).wrk().requestsPerSecond() / cells.get(to).get(i).wrk().requestsPerSecond());
+        }
+        return ratios.isEmpty() ? "" : name + ": " + Report.withRange(ratios, 1, "%.2f");
     }
 
     private static String loadAverage() {

@@ -16,11 +16,11 @@ import jdk.jfr.consumer.RecordingFile;
  * Allocation and GC pauses of one server in a window of time, read from the JFR recording it wrote from launch
  * ({@code -XX:StartFlightRecording}, default settings, dumped when the server stops).
  * <p>
- * Allocation: the heap use just before each GC minus the heap use just after the previous one, over the time
- * between them ({@code jdk.GCHeapSummary}), summed over the GC intervals that lie wholly inside the window. That is
- * the whole JVM's allocation rate under load (the server's own threads included, which is small next to the load),
- * exact up to objects allocated straight into the old generation. GC pauses: {@code jdk.GarbageCollection}
- * ({@code sumOfPauses}) of the collections that started inside the window.
+ * Allocation: the sum of the {@code weight} of the {@code jdk.ObjectAllocationSample} events inside the window. JFR
+ * samples allocations (about 150 a second) and gives each sample the bytes its thread allocated since its previous
+ * sample, so the sum estimates every byte the JVM allocated meanwhile (the server's own background threads included,
+ * which is small next to the load). GC pauses: {@code jdk.GarbageCollection} ({@code sumOfPauses}) of the
+ * collections that started and ended inside the window.
  */
 final class JfrWindows {
 
@@ -28,18 +28,20 @@ final class JfrWindows {
     private record Gc(long id, Instant before, long usedBefore, Instant after, long usedAfter, Duration pauses) {
     }
 
-    /** What a window saw: bytes allocated per second (NaN without two GCs inside), GC count and pauses. */
-    record Window(double bytesPerSecond, int gcs, Duration totalPause, Duration longestPause) {
+    /** One allocation sample: when, and the bytes its thread allocated since its previous sample. */
+    private record Sample(Instant at, long weight) {
+    }
 
-        double meanPauseMillis() {
-            return gcs == 0 ? 0 : totalPause.toNanos() / 1e6 / gcs;
-        }
+    /** What a window saw: bytes allocated (estimated from the samples), GC count and pauses. */
+    record Window(long allocatedBytes, int gcs, Duration totalPause, Duration longestPause) {
     }
 
     private final List<Gc> gcs;
+    private final List<Sample> samples;
 
-    private JfrWindows(List<Gc> gcs) {
+    private JfrWindows(List<Gc> gcs, List<Sample> samples) {
         this.gcs = gcs;
+        this.samples = samples;
     }
 
     static JfrWindows read(Path recording) {
@@ -48,6 +50,7 @@ final class JfrWindows {
         Map<Long, Instant> afterAt = new TreeMap<>();
         Map<Long, Long> afterUsed = new TreeMap<>();
         Map<Long, Duration> pauses = new TreeMap<>();
+        List<Sample> samples = new ArrayList<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
@@ -62,6 +65,8 @@ final class JfrWindows {
                             afterUsed.put(id, event.getLong("heapUsed"));
                         }
                     }
+                    case "jdk.ObjectAllocationSample" ->
+                            samples.add(new Sample(event.getStartTime(), event.getLong("weight")));
                     case "jdk.GarbageCollection" -> pauses.put(event.getLong("gcId"), event.getDuration("sumOfPauses"));
                     default -> {
                     }
@@ -77,32 +82,24 @@ final class JfrWindows {
                         pauses.getOrDefault(id, Duration.ZERO)));
             }
         }
-        return new JfrWindows(gcs);
+        return new JfrWindows(gcs, samples);
     }
 
     Window window(Instant start, Instant end) {
-        long allocated = 0;
-        Duration between = Duration.ZERO;
+        long allocated = samples.stream().filter(sample -> !sample.at().isBefore(start) && sample.at().isBefore(end))
+                .mapToLong(Sample::weight).sum();
         int count = 0;
         Duration total = Duration.ZERO;
         Duration longest = Duration.ZERO;
-        Gc previous = null;
         for (Gc gc : gcs) {
-            boolean inside = !gc.before().isBefore(start) && gc.after().isBefore(end);
-            if (inside) {
+            if (!gc.before().isBefore(start) && gc.after().isBefore(end)) {
                 count++;
                 total = total.plus(gc.pauses());
                 if (gc.pauses().compareTo(longest) > 0) {
                     longest = gc.pauses();
                 }
-                if (previous != null && previous.id() == gc.id() - 1) {
-                    allocated += gc.usedBefore() - previous.usedAfter();
-                    between = between.plus(Duration.between(previous.after(), gc.before()));
-                }
-                previous = gc;
             }
         }
-        double rate = between.isZero() ? Double.NaN : allocated / (between.toNanos() / 1e9);
-        return new Window(rate, count, total, longest);
+        return new Window(allocated, count, total, longest);
     }
 }

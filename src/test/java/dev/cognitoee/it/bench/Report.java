@@ -15,6 +15,7 @@ import java.util.Objects;
 final class Report {
 
     private final StringBuilder lines = new StringBuilder();
+    private final StringBuilder notes = new StringBuilder();
 
     Report(Map<String, String> options, Instant started, String loadBefore, String loadAfter) {
         lines.append("### End-to-end run, ").append(options.get("mode")).append(" mode\n\n")
@@ -55,11 +56,18 @@ final class Report {
                 .append(reason.replace('|', '/')).append(" | | | | | | |\n");
     }
 
+    /** A line under the table (nothing when {@code text} is empty). */
+    void note(String text) {
+        if (!text.isEmpty()) {
+            notes.append("\n").append(text).append("\n");
+        }
+    }
+
     String markdown() {
-        return lines.append("\nreq/s and ratios: median (min-max) over the rounds, each ratio taken within one round. "
+        return lines.append(notes).append("\nreq/s and ratios: median (min-max) over the rounds, each ratio taken within one round. "
                 + "CPU: utime+stime of the server process (/proc) over the measured seconds, per request. "
-                + "alloc: the JVM's allocation rate between GCs inside the measured seconds (JFR jdk.GCHeapSummary), "
-                + "per request; n/a when fewer than two GCs fell inside. GCs: collections inside the measured "
+                + "alloc: the bytes the server JVM allocated during the measured seconds, per request, estimated from "
+                + "JFR's allocation samples (sum of jdk.ObjectAllocationSample weights). GCs: collections inside the measured "
                 + "seconds of all rounds, and their mean total pause (JFR jdk.GarbageCollection).\n").toString();
     }
 
@@ -68,7 +76,7 @@ final class Report {
         return known.isEmpty() ? "n/a" : String.format(format, middle(known) * scale);
     }
 
-    private static String withRange(List<Double> values, double scale, String format) {
+    static String withRange(List<Double> values, double scale, String format) {
         if (values.isEmpty()) {
             return "n/a";
         }
