@@ -49,6 +49,8 @@ public final class E2eBenchmark {
     private final Map<Row, List<Cell>> cells = new LinkedHashMap<>();
     private final Map<Row, String> failures = new LinkedHashMap<>();
     private final Path script;
+    private SignInPhase.Result signIns;
+    private String signInFailure;
     private final long clockTicks;
 
     private E2eBenchmark(Map<String, String> options, BenchStack stack) {
@@ -71,6 +73,7 @@ public final class E2eBenchmark {
             for (int round = 1; round <= number(options, "rounds"); round++) {
                 bench.round(round);
             }
+            bench.signIns();
             stack.close(); // the servers write their JFR files as they stop
             String table = bench.report(started, loadBefore);
             Path out = TestSettings.buildDir().resolve("e2e-results.md");
@@ -79,7 +82,7 @@ public final class E2eBenchmark {
             System.out.println(table);
             System.out.println("Written to " + out + "; took " + Duration.between(started, Instant.now()).toSeconds()
                     + " s");
-            if (!bench.failures.isEmpty()) {
+            if (!bench.failures.isEmpty() || bench.signInFailure != null) {
                 System.exit(1);
             }
         }
@@ -95,6 +98,7 @@ public final class E2eBenchmark {
         options.put("duration", quick ? "4" : "20");
         options.put("tokens", quick ? "300" : "2000");
         options.put("cache-size", "16");
+        options.put("sign-in", quick ? "5" : "120");
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 String name = arg.substring(2, arg.indexOf('='));
@@ -218,6 +222,21 @@ public final class E2eBenchmark {
         }
     }
 
+    /** The sign-in phase (sign-ins per second, heap per session), when the session row worked. */
+    private void signIns() {
+        if (number(options, "sign-in") <= 0) {
+            return;
+        }
+        System.out.println("Sign-ins through j_security_check for " + options.get("sign-in") + " s...");
+        try {
+            signIns = SignInPhase.run(stack.server(BenchStack.MODULE), number(options, "sign-in"),
+                    script.resolveSibling("sign-in.lua"));
+        } catch (RuntimeException e) {
+            signInFailure = e.getMessage();
+            System.out.println("Sign-in phase failed: " + e.getMessage());
+        }
+    }
+
     private List<Row> live() {
         return rows.stream().filter(row -> !failures.containsKey(row)).toList();
     }
@@ -284,6 +303,17 @@ public final class E2eBenchmark {
         }
         report.note(ratio("Payara MP-JWT, same token", "module: bearer, cached token",
                 "MP-JWT to the module's cached bearer"));
+        if (signIns != null) {
+            report.note(String.format("Sign-ins through `j_security_check` (JSON, wrk -c%d, no cookie: each asks the "
+                            + "emulator and opens a session): %d in %s s, **%.0f per second**, bounded by cognito-local, "
+                            + "not by the module. Heap retained per signed-in session: **%.1f kB** (live heap from "
+                            + "`jcmd GC.class_histogram` %.1f MB before, %.1f MB after, divided by %d sessions).",
+                    SignInPhase.CONNECTIONS, signIns.sessions(), options.get("sign-in"), signIns.signInsPerSecond(),
+                    signIns.bytesPerSession() / 1024, signIns.liveHeapBefore() / 1048576.0,
+                    signIns.liveHeapAfter() / 1048576.0, signIns.sessions()));
+        } else if (signInFailure != null) {
+            report.note("Sign-in phase failed: " + signInFailure.lines().findFirst().orElse(""));
+        }
         return report.markdown();
     }
 

@@ -42,7 +42,13 @@ final class Wrk {
      */
     static Result run(String url, int seconds, Map<String, String> headers, Path script,
                       Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + CONNECTIONS,
+        return run(url, seconds, CONNECTIONS, headers, script, environment);
+    }
+
+    /** As {@link #run(String, int, Map, Path, Map)} with {@code connections} connections. */
+    static Result run(String url, int seconds, int connections, Map<String, String> headers, Path script,
+                      Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + THREADS, "-c" + connections,
                 "-d" + seconds + "s", "--latency"));
         headers.forEach((name, value) -> command.addAll(List.of("-H", name + ": " + value)));
         if (script != null) {
