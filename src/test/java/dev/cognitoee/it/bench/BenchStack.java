@@ -30,6 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * What the end-to-end benchmark runs against: cognito-local seeded with {@link CognitoFixture}'s pool, the access
  * tokens it minted, and three Payara Micro servers side by side with one WAR each (the module, the no-crypto floor,
  * Payara's MP-JWT), each recording JFR from launch. Booted one after the other to keep the machine's load modest.
+ * The module reaches the emulator through an {@link EmulatorCallCounter}.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -42,14 +43,17 @@ final class BenchStack implements AutoCloseable {
     }
 
     private final CognitoLocal emulator;
+    private final EmulatorCallCounter calls;
     private final CognitoFixture fixture;
     private final String token;
     private final Path tokenFile;
     private final int tokenCount;
     private final Map<String, Server> servers = new LinkedHashMap<>();
 
-    private BenchStack(CognitoLocal emulator, CognitoFixture fixture, String token, Path tokenFile, int tokenCount) {
+    private BenchStack(CognitoLocal emulator, EmulatorCallCounter calls, CognitoFixture fixture, String token,
+                       Path tokenFile, int tokenCount) {
         this.emulator = emulator;
+        this.calls = calls;
         this.fixture = fixture;
         this.token = token;
         this.tokenFile = tokenFile;
@@ -62,6 +66,7 @@ final class BenchStack implements AutoCloseable {
      */
     static BenchStack start(int tokens, int cacheSize) {
         CognitoLocal emulator = CognitoLocal.startWithoutTriggers(FreePort.next());
+        EmulatorCallCounter calls = EmulatorCallCounter.start(emulator.endpoint());
         BenchStack stack = null;
         try {
             CognitoFixture fixture = CognitoFixture.seed(emulator);
@@ -75,15 +80,16 @@ final class BenchStack implements AutoCloseable {
                     (System.nanoTime() - started) / 1e9);
             Path tokenFile = TestSettings.buildDir().resolve("e2e-tokens.txt");
             Files.write(tokenFile, minted);
-            stack = new BenchStack(emulator, fixture, token, tokenFile, minted.size());
+            stack = new BenchStack(emulator, calls, fixture, token, tokenFile, minted.size());
             stack.boot(FLOOR, floorWar(token));
-            stack.boot(MODULE, moduleWar(fixture, cacheSize));
+            stack.boot(MODULE, moduleWar(fixture, calls, cacheSize));
             stack.boot(MPJWT, mpJwtWar(fixture));
             return stack;
         } catch (IOException | RuntimeException e) {
             if (stack != null) {
                 stack.close();
             } else {
+                calls.close();
                 emulator.stop();
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -104,8 +110,11 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    private static WebArchive moduleWar(CognitoFixture fixture, int cacheSize) {
+    /** The module's WAR, calling the emulator through the counting proxy (same issuer: tokens are unchanged). */
+    private static WebArchive moduleWar(CognitoFixture fixture, EmulatorCallCounter calls, int cacheSize) {
         Map<String, String> config = new LinkedHashMap<>(TestWars.poolSettings(fixture));
+        config.put("cognito.endpoint", calls.endpoint().toString());
+        config.put("cognito.jwks-uri", calls.endpoint() + "/" + fixture.poolId + "/.well-known/jwks.json");
         config.put("cognito.token-cache-size", Integer.toString(cacheSize));
         return TestWars.war(MODULE, config, ModuleApi.class.getPackage())
                 .addPackage(AdminResource.class.getPackage());
@@ -167,10 +176,16 @@ final class BenchStack implements AutoCloseable {
         return fixture;
     }
 
+    /** The counter of the module's calls to the emulator (JWKS and API). */
+    EmulatorCallCounter calls() {
+        return calls;
+    }
+
     /** Stops the servers (each then writes its JFR file) and the emulator. */
     @Override
     public void close() {
         servers.values().forEach(server -> server.payara().close());
+        calls.close();
         emulator.stop();
     }
 }

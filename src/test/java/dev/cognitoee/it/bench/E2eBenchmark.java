@@ -40,7 +40,8 @@ public final class E2eBenchmark {
     }
 
     /** One measurement of one row. */
-    private record Cell(Wrk.Result wrk, double cpuMicrosPerRequest, Instant start, Instant end) {
+    private record Cell(Wrk.Result wrk, double cpuMicrosPerRequest, Instant start, Instant end,
+                        EmulatorCallCounter.Counts calls) {
     }
 
     private final Map<String, String> options;
@@ -211,14 +212,17 @@ public final class E2eBenchmark {
             load(row, number(options, "rewarm"));
             long pid = stack.server(row.server()).payara().pid();
             long ticksBefore = cpuTicks(pid);
+            EmulatorCallCounter.Counts callsBefore = stack.calls().counts();
             Instant start = Instant.now();
             Wrk.Result result = load(row, number(options, "duration"));
             Instant end = Instant.now();
             long ticks = cpuTicks(pid) - ticksBefore;
+            EmulatorCallCounter.Counts calls = stack.calls().counts().minus(callsBefore);
             double cpu = ticks * 1e6 / clockTicks / result.requests();
-            cells.get(row).add(new Cell(result, cpu, start, end));
-            System.out.printf("Round %d: %-60s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  CPU %4.0f µs/req%n", round,
-                    row.label(), result.requestsPerSecond(), result.p50Micros(), result.p99Micros(), cpu);
+            cells.get(row).add(new Cell(result, cpu, start, end, calls));
+            System.out.printf("Round %d: %-60s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  CPU %4.0f µs/req  "
+                            + "Cognito calls %d + %d%n", round, row.label(), result.requestsPerSecond(),
+                    result.p50Micros(), result.p99Micros(), cpu, calls.jwks(), calls.api());
         }
     }
 
@@ -299,7 +303,10 @@ public final class E2eBenchmark {
                     mine.stream().map(c -> c.wrk().p50Micros()).toList(),
                     mine.stream().map(c -> c.wrk().p99Micros()).toList(),
                     mine.stream().map(Cell::cpuMicrosPerRequest).toList(),
-                    allocation, gcs, ratios);
+                    allocation, gcs, ratios, row.server().equals(BenchStack.MODULE)
+                            ? mine.stream().map(Cell::calls).reduce(new EmulatorCallCounter.Counts(0, 0),
+                                    (a, b) -> new EmulatorCallCounter.Counts(a.jwks() + b.jwks(), a.api() + b.api()))
+                            : null);
         }
         report.note(ratio("Payara MP-JWT, same token", "module: bearer, cached token",
                 "MP-JWT to the module's cached bearer"));

@@ -30,12 +30,13 @@ final class Report {
                 .append("- load average before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append("\n\n")
                 .append("| row | server | req/s | p50 ms | p99 ms | CPU µs/req | alloc kB/req | GCs, mean pause ms "
-                        + "| ratio to floor |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + "| Cognito calls | ratio to floor |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     }
 
     void row(String label, String server, List<Double> rates, List<Double> p50, List<Double> p99, List<Double> cpu,
-             List<Double> allocation, List<JfrWindows.Window> gcs, List<Double> ratios) {
+             List<Double> allocation, List<JfrWindows.Window> gcs, List<Double> ratios,
+             EmulatorCallCounter.Counts calls) {
         int count = gcs.stream().mapToInt(JfrWindows.Window::gcs).sum();
         Duration pauses = gcs.stream().map(JfrWindows.Window::totalPause).reduce(Duration.ZERO, Duration::plus);
         String gc = gcs.isEmpty() ? "n/a" : count == 0 ? "0"
@@ -47,13 +48,14 @@ final class Report {
                 .append(" | ").append(median(cpu, 1, "%.0f"))
                 .append(" | ").append(median(allocation, 1e-3, "%.0f"))
                 .append(" | ").append(gc)
+                .append(" | ").append(calls == null ? "-" : calls.jwks() + " + " + calls.api())
                 .append(" | ").append(ratios.isEmpty() ? "" : withRange(ratios, 1, "%.2f"))
                 .append(" |\n");
     }
 
     void failed(String label, String server, String reason) {
         lines.append("| ").append(label).append(" | ").append(server).append(" | failed: ")
-                .append(reason.replace('|', '/')).append(" | | | | | | |\n");
+                .append(reason.replace('|', '/')).append(" | | | | | | | |\n");
     }
 
     /** A line under the table (nothing when {@code text} is empty). */
@@ -68,7 +70,9 @@ final class Report {
                 + "CPU: utime+stime of the server process (/proc) over the measured seconds, per request. "
                 + "alloc: the bytes the server JVM allocated during the measured seconds, per request, estimated from "
                 + "JFR's allocation samples (sum of jdk.ObjectAllocationSample weights). GCs: collections inside the measured "
-                + "seconds of all rounds, and their mean total pause (JFR jdk.GarbageCollection).\n").toString();
+                + "seconds of all rounds, and their mean total pause (JFR jdk.GarbageCollection). Cognito calls: JWKS "
+                + "fetches + API calls the module made during the measured seconds of all rounds, counted by a "
+                + "proxy in front of the emulator (module rows only).\n").toString();
     }
 
     private static String median(List<Double> values, double scale, String format) {
