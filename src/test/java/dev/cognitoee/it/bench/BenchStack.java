@@ -10,10 +10,16 @@ import dev.cognitoee.it.support.FreePort;
 import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,6 +185,31 @@ final class BenchStack implements AutoCloseable {
     /** The counter of the module's calls to the emulator (JWKS and API). */
     EmulatorCallCounter calls() {
         return calls;
+    }
+
+    /** Signs alice in through the module's {@code j_security_check} (JSON) and returns her session id. */
+    String signedInSession() {
+        String body = Json.createObjectBuilder().add("username", CognitoFixture.ALICE)
+                .add("password", CognitoFixture.PASSWORD).build().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server(MODULE).baseUrl() + "j_security_check"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Sign-in failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("The sign-in set no JSESSIONID cookie"));
     }
 
     /** Stops the servers (each then writes its JFR file) and the emulator. */

@@ -2,7 +2,6 @@ package dev.cognitoee.it.bench;
 
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.TestSettings;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The end-to-end benchmark ({@code bench/e2e.sh}): loads each row's server with {@code wrk}, one server at a time,
@@ -30,7 +28,8 @@ import java.util.Objects;
  * Options ({@code --name=value}): {@code --quick} (a smoke check: short warm-up, one round, a few seconds a cell),
  * {@code --rounds}, {@code --warmup} (seconds per server before the first round, shared among its rows),
  * {@code --rewarm} (seconds before each measurement), {@code --duration} (seconds measured per cell),
- * {@code --tokens} (distinct tokens of the first-sight row), {@code --cache-size} (the module's token cache).
+ * {@code --tokens} (distinct tokens of the first-sight row), {@code --cache-size} (the module's token cache),
+ * {@code --sign-in} (seconds of the sign-in phase, 0 for none); see {@link BenchOptions}.
  */
 public final class E2eBenchmark {
 
@@ -44,7 +43,7 @@ public final class E2eBenchmark {
                         EmulatorCallCounter.Counts calls) {
     }
 
-    private final Map<String, String> options;
+    private final BenchOptions options;
     private final BenchStack stack;
     private final List<Row> rows = new ArrayList<>();
     private final Map<Row, List<Cell>> cells = new LinkedHashMap<>();
@@ -52,26 +51,24 @@ public final class E2eBenchmark {
     private final Path script;
     private SignInPhase.Result signIns;
     private String signInFailure;
-    private final long clockTicks;
 
-    private E2eBenchmark(Map<String, String> options, BenchStack stack) {
+    private E2eBenchmark(BenchOptions options, BenchStack stack) {
         this.options = options;
         this.stack = stack;
         this.script = Path.of(TestSettings.required("bench.dir"), "rotate-tokens.lua");
-        this.clockTicks = Long.parseLong(Objects.requireNonNullElse(System.getenv("BENCH_CLK_TCK"), "100"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        BenchOptions options = BenchOptions.parse(args);
         Instant started = Instant.now();
         System.out.println("End-to-end benchmark, " + options);
-        String loadBefore = loadAverage();
-        try (BenchStack stack = BenchStack.start(number(options, "tokens"), number(options, "cache-size"))) {
+        String loadBefore = ProcFs.loadAverage();
+        try (BenchStack stack = BenchStack.start(options.number("tokens"), options.number("cache-size"))) {
             E2eBenchmark bench = new E2eBenchmark(options, stack);
             bench.defineRows();
             bench.checkRows();
             bench.warmUp();
-            for (int round = 1; round <= number(options, "rounds"); round++) {
+            for (int round = 1; round <= options.number("rounds"); round++) {
                 bench.round(round);
             }
             bench.signIns();
@@ -89,38 +86,9 @@ public final class E2eBenchmark {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        boolean quick = List.of(args).contains("--quick");
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("mode", quick ? "quick" : "full");
-        options.put("rounds", quick ? "1" : "3");
-        options.put("warmup", quick ? "21" : "240");
-        options.put("rewarm", quick ? "2" : "10");
-        options.put("duration", quick ? "4" : "20");
-        options.put("tokens", quick ? "300" : "2000");
-        options.put("cache-size", "16");
-        options.put("sign-in", quick ? "5" : "120");
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                String name = arg.substring(2, arg.indexOf('='));
-                if (!options.containsKey(name) || name.equals("mode")) {
-                    throw new IllegalArgumentException("Unknown option " + arg + "; known: " + options.keySet());
-                }
-                options.put(name, arg.substring(arg.indexOf('=') + 1));
-            } else if (!arg.equals("--quick") && !arg.isBlank()) {
-                throw new IllegalArgumentException("Unknown argument " + arg);
-            }
-        }
-        return options;
-    }
-
-    private static int number(Map<String, String> options, String name) {
-        return Integer.parseInt(options.get(name));
-    }
-
     private void defineRows() {
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + stack.token());
-        String session = signIn();
+        String session = stack.signedInSession();
         rows.add(new Row("anonymous, public resource: floor WAR", BenchStack.FLOOR, "api/public", Map.of(), false,
                 null));
         rows.add(new Row("anonymous, public resource: module WAR", BenchStack.MODULE, "api/public", Map.of(), false,
@@ -137,22 +105,6 @@ public final class E2eBenchmark {
         rows.add(new Row("Payara MP-JWT, same token", BenchStack.MPJWT, "api/admin", bearer, false,
                 "floor: no-crypto mechanism, `@RolesAllowed`"));
         rows.forEach(row -> cells.put(row, new ArrayList<>()));
-    }
-
-    /** Signs alice in through the module's {@code j_security_check} (JSON) and returns the session id. */
-    private String signIn() {
-        String body = Json.createObjectBuilder().add("username", CognitoFixture.ALICE)
-                .add("password", CognitoFixture.PASSWORD).build().toString();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(stack.server(BenchStack.MODULE).baseUrl() + "j_security_check"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Sign-in failed: " + response.statusCode() + " " + response.body());
-        }
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElseThrow(() -> new IllegalStateException("The sign-in set no JSESSIONID cookie"));
     }
 
     /** One request per row, before any load: each must answer 200 with the expected body, or the row is dropped. */
@@ -196,7 +148,7 @@ public final class E2eBenchmark {
     private void warmUp() {
         for (String server : List.of(BenchStack.FLOOR, BenchStack.MODULE, BenchStack.MPJWT)) {
             List<Row> mine = live().stream().filter(row -> row.server().equals(server)).toList();
-            int each = Math.max(1, number(options, "warmup") / Math.max(1, mine.size()));
+            int each = Math.max(1, options.number("warmup") / Math.max(1, mine.size()));
             for (Row row : mine) {
                 System.out.println("Warm-up " + each + " s: " + row.label());
                 load(row, each);
@@ -209,16 +161,16 @@ public final class E2eBenchmark {
         List<Row> order = new ArrayList<>(live());
         Collections.rotate(order, -(round - 1));
         for (Row row : order) {
-            load(row, number(options, "rewarm"));
+            load(row, options.number("rewarm"));
             long pid = stack.server(row.server()).payara().pid();
-            long ticksBefore = cpuTicks(pid);
+            long ticksBefore = ProcFs.cpuTicks(pid);
             EmulatorCallCounter.Counts callsBefore = stack.calls().counts();
             Instant start = Instant.now();
-            Wrk.Result result = load(row, number(options, "duration"));
+            Wrk.Result result = load(row, options.number("duration"));
             Instant end = Instant.now();
-            long ticks = cpuTicks(pid) - ticksBefore;
+            long ticks = ProcFs.cpuTicks(pid) - ticksBefore;
             EmulatorCallCounter.Counts calls = stack.calls().counts().minus(callsBefore);
-            double cpu = ticks * 1e6 / clockTicks / result.requests();
+            double cpu = ticks * 1e6 / ProcFs.CLOCK_TICKS / result.requests();
             cells.get(row).add(new Cell(result, cpu, start, end, calls));
             System.out.printf("Round %d: %-60s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  CPU %4.0f µs/req  "
                             + "Cognito calls %d + %d%n", round, row.label(), result.requestsPerSecond(),
@@ -228,12 +180,12 @@ public final class E2eBenchmark {
 
     /** The sign-in phase (sign-ins per second, heap per session), when the session row worked. */
     private void signIns() {
-        if (number(options, "sign-in") <= 0) {
+        if (options.number("sign-in") <= 0) {
             return;
         }
         System.out.println("Sign-ins through j_security_check for " + options.get("sign-in") + " s...");
         try {
-            signIns = SignInPhase.run(stack.server(BenchStack.MODULE), number(options, "sign-in"),
+            signIns = SignInPhase.run(stack.server(BenchStack.MODULE), options.number("sign-in"),
                     script.resolveSibling("sign-in.lua"));
         } catch (RuntimeException e) {
             signInFailure = e.getMessage();
@@ -256,24 +208,13 @@ public final class E2eBenchmark {
         return stack.server(row.server()).baseUrl() + row.path();
     }
 
-    /** utime + stime of a process, in clock ticks ({@code /proc/<pid>/stat}, fields 14 and 15). */
-    private static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15, counted from 3
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the CPU time of process " + pid, e);
-        }
-    }
-
     private String report(Instant started, String loadBefore) {
         Map<String, JfrWindows> recordings = new LinkedHashMap<>();
         for (String server : List.of(BenchStack.FLOOR, BenchStack.MODULE, BenchStack.MPJWT)) {
             Path file = stack.server(server).recording();
             recordings.put(server, Files.isRegularFile(file) ? JfrWindows.read(file) : null);
         }
-        Report report = new Report(options, started, loadBefore, loadAverage());
+        Report report = new Report(options, started, loadBefore, ProcFs.loadAverage());
         for (Row row : rows) {
             if (failures.containsKey(row)) {
                 report.failed(row.label(), row.server(), failures.get(row));
@@ -311,10 +252,11 @@ public final class E2eBenchmark {
         report.note(ratio("Payara MP-JWT, same token", "module: bearer, cached token",
                 "MP-JWT to the module's cached bearer"));
         if (signIns != null) {
-            report.note(String.format("Sign-ins through `j_security_check` (JSON, wrk -c%d, no cookie: each asks the "
-                            + "emulator and opens a session): %d in %s s, **%.0f per second**, bounded by cognito-local, "
-                            + "not by the module. Heap retained per signed-in session: **%.1f kB** (live heap from "
-                            + "`jcmd GC.class_histogram` %.1f MB before, %.1f MB after, divided by %d sessions).",
+            report.note(String.format("Sign-ins through `j_security_check` (JSON, wrk -c%d, no cookie: each asks "
+                            + "the emulator and opens a session): %d in %s s, **%.0f per second**, bounded by "
+                            + "cognito-local, not by the module. Heap retained per signed-in session: **%.1f kB** "
+                            + "(live heap from `jcmd GC.class_histogram` %.1f MB before, %.1f MB after, divided by %d "
+                            + "sessions).",
                     SignInPhase.CONNECTIONS, signIns.sessions(), options.get("sign-in"), signIns.signInsPerSecond(),
                     signIns.bytesPerSession() / 1024, signIns.liveHeapBefore() / 1048576.0,
                     signIns.liveHeapAfter() / 1048576.0, signIns.sessions()));
@@ -330,17 +272,10 @@ public final class E2eBenchmark {
         Row to = rows.stream().filter(r -> r.label().startsWith(toLabel)).findFirst().orElseThrow();
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(cells.get(row).size(), cells.get(to).size()); i++) {
-            ratios.add(cells.get(row).get(i).wrk().requestsPerSecond() / cells.get(to).get(i).wrk().requestsPerSecond());
+            ratios.add(cells.get(row).get(i).wrk().requestsPerSecond()
+                    / cells.get(to).get(i).wrk().requestsPerSecond());
         }
         return ratios.isEmpty() ? "" : name + ": " + Report.withRange(ratios, 1, "%.2f");
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

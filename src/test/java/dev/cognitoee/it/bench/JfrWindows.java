@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -24,8 +22,8 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrWindows {
 
-    /** One GC as the recording saw it: when, heap used before and after, and its pauses. */
-    private record Gc(long id, Instant before, long usedBefore, Instant after, long usedAfter, Duration pauses) {
+    /** One GC as the recording saw it: when it started and ended, and its pauses. */
+    private record Gc(Instant start, Instant end, Duration pauses) {
     }
 
     /** One allocation sample: when, and the bytes its thread allocated since its previous sample. */
@@ -45,42 +43,22 @@ final class JfrWindows {
     }
 
     static JfrWindows read(Path recording) {
-        Map<Long, Instant> beforeAt = new TreeMap<>();
-        Map<Long, Long> beforeUsed = new TreeMap<>();
-        Map<Long, Instant> afterAt = new TreeMap<>();
-        Map<Long, Long> afterUsed = new TreeMap<>();
-        Map<Long, Duration> pauses = new TreeMap<>();
+        List<Gc> gcs = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 switch (event.getEventType().getName()) {
-                    case "jdk.GCHeapSummary" -> {
-                        long id = event.getLong("gcId");
-                        if ("Before GC".equals(event.getString("when"))) {
-                            beforeAt.put(id, event.getStartTime());
-                            beforeUsed.put(id, event.getLong("heapUsed"));
-                        } else {
-                            afterAt.put(id, event.getStartTime());
-                            afterUsed.put(id, event.getLong("heapUsed"));
-                        }
-                    }
                     case "jdk.ObjectAllocationSample" ->
                             samples.add(new Sample(event.getStartTime(), event.getLong("weight")));
-                    case "jdk.GarbageCollection" -> pauses.put(event.getLong("gcId"), event.getDuration("sumOfPauses"));
+                    case "jdk.GarbageCollection" -> gcs.add(new Gc(event.getStartTime(), event.getEndTime(),
+                            event.getDuration("sumOfPauses")));
                     default -> {
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the JFR recording " + recording, e);
-        }
-        List<Gc> gcs = new ArrayList<>();
-        for (Long id : beforeAt.keySet()) {
-            if (afterAt.containsKey(id)) {
-                gcs.add(new Gc(id, beforeAt.get(id), beforeUsed.get(id), afterAt.get(id), afterUsed.get(id),
-                        pauses.getOrDefault(id, Duration.ZERO)));
-            }
         }
         return new JfrWindows(gcs, samples);
     }
@@ -92,7 +70,7 @@ final class JfrWindows {
         Duration total = Duration.ZERO;
         Duration longest = Duration.ZERO;
         for (Gc gc : gcs) {
-            if (!gc.before().isBefore(start) && gc.after().isBefore(end)) {
+            if (!gc.start().isBefore(start) && gc.end().isBefore(end)) {
                 count++;
                 total = total.plus(gc.pauses());
                 if (gc.pauses().compareTo(longest) > 0) {
