@@ -43,6 +43,11 @@ public final class E2eBenchmark {
                         EmulatorCallCounter.Counts calls) {
     }
 
+    private static final String ANONYMOUS_FLOOR = "anonymous, public resource: floor WAR";
+    private static final String BEARER_FLOOR = "floor: no-crypto mechanism, `@RolesAllowed`";
+    private static final String CACHED_BEARER = "module: bearer, cached token";
+    private static final String MPJWT = "Payara MP-JWT, same token";
+
     private final BenchOptions options;
     private final BenchStack stack;
     private final List<Row> rows = new ArrayList<>();
@@ -89,21 +94,16 @@ public final class E2eBenchmark {
     private void defineRows() {
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + stack.token());
         String session = stack.signedInSession();
-        rows.add(new Row("anonymous, public resource: floor WAR", BenchStack.FLOOR, "api/public", Map.of(), false,
-                null));
+        rows.add(new Row(ANONYMOUS_FLOOR, BenchStack.FLOOR, "api/public", Map.of(), false, null));
         rows.add(new Row("anonymous, public resource: module WAR", BenchStack.MODULE, "api/public", Map.of(), false,
-                "anonymous, public resource: floor WAR"));
-        rows.add(new Row("floor: no-crypto mechanism, `@RolesAllowed`", BenchStack.FLOOR, "api/admin", bearer, false,
-                null));
-        rows.add(new Row("module: bearer, cached token", BenchStack.MODULE, "api/admin", bearer, false,
-                "floor: no-crypto mechanism, `@RolesAllowed`"));
+                ANONYMOUS_FLOOR));
+        rows.add(new Row(BEARER_FLOOR, BenchStack.FLOOR, "api/admin", bearer, false, null));
+        rows.add(new Row(CACHED_BEARER, BenchStack.MODULE, "api/admin", bearer, false, BEARER_FLOOR));
         rows.add(new Row("module: bearer, first sight (" + stack.tokenCount() + " tokens, cache "
-                + options.get("cache-size") + ")", BenchStack.MODULE, "api/admin", Map.of(), true,
-                "floor: no-crypto mechanism, `@RolesAllowed`"));
+                + options.get("cache-size") + ")", BenchStack.MODULE, "api/admin", Map.of(), true, BEARER_FLOOR));
         rows.add(new Row("module: signed-in session (cookie)", BenchStack.MODULE, "api/admin",
-                Map.of("Cookie", "JSESSIONID=" + session), false, "floor: no-crypto mechanism, `@RolesAllowed`"));
-        rows.add(new Row("Payara MP-JWT, same token", BenchStack.MPJWT, "api/admin", bearer, false,
-                "floor: no-crypto mechanism, `@RolesAllowed`"));
+                Map.of("Cookie", "JSESSIONID=" + session), false, BEARER_FLOOR));
+        rows.add(new Row(MPJWT, BenchStack.MPJWT, "api/admin", bearer, false, BEARER_FLOOR));
         rows.forEach(row -> cells.put(row, new ArrayList<>()));
     }
 
@@ -178,7 +178,7 @@ public final class E2eBenchmark {
         }
     }
 
-    /** The sign-in phase (sign-ins per second, heap per session), when the session row worked. */
+    /** The sign-in phase (sign-ins per second, heap per session), unless {@code --sign-in=0}. */
     private void signIns() {
         if (options.number("sign-in") <= 0) {
             return;
@@ -221,14 +221,7 @@ public final class E2eBenchmark {
                 continue;
             }
             List<Cell> mine = cells.get(row);
-            List<Double> ratios = new ArrayList<>();
-            if (row.ratioTo() != null) {
-                Row floor = rows.stream().filter(r -> r.label().equals(row.ratioTo())).findFirst().orElseThrow();
-                List<Cell> floorCells = cells.get(floor);
-                for (int i = 0; i < Math.min(mine.size(), floorCells.size()); i++) {
-                    ratios.add(mine.get(i).wrk().requestsPerSecond() / floorCells.get(i).wrk().requestsPerSecond());
-                }
-            }
+            List<Double> ratios = row.ratioTo() == null ? List.of() : ratios(row, row(row.ratioTo()));
             List<Double> allocation = new ArrayList<>();
             List<JfrWindows.Window> gcs = new ArrayList<>();
             JfrWindows recording = recordings.get(row.server());
@@ -249,17 +242,9 @@ public final class E2eBenchmark {
                                     (a, b) -> new EmulatorCallCounter.Counts(a.jwks() + b.jwks(), a.api() + b.api()))
                             : null);
         }
-        report.note(ratio("Payara MP-JWT, same token", "module: bearer, cached token",
-                "MP-JWT to the module's cached bearer"));
+        report.note(ratio(MPJWT, CACHED_BEARER, "MP-JWT to the module's cached bearer"));
         if (signIns != null) {
-            report.note(String.format("Sign-ins through `j_security_check` (JSON, wrk -c%d, no cookie: each asks "
-                            + "the emulator and opens a session): %d in %s s, **%.0f per second**, bounded by "
-                            + "cognito-local, not by the module. Heap retained per signed-in session: **%.1f kB** "
-                            + "(live heap from `jcmd GC.class_histogram` %.1f MB before, %.1f MB after, divided by %d "
-                            + "sessions).",
-                    SignInPhase.CONNECTIONS, signIns.sessions(), options.get("sign-in"), signIns.signInsPerSecond(),
-                    signIns.bytesPerSession() / 1024, signIns.liveHeapBefore() / 1048576.0,
-                    signIns.liveHeapAfter() / 1048576.0, signIns.sessions()));
+            report.signIns(signIns, SignInPhase.CONNECTIONS, options.get("sign-in"));
         } else if (signInFailure != null) {
             report.note("Sign-in phase failed: " + signInFailure.lines().findFirst().orElse(""));
         }
@@ -268,14 +253,23 @@ public final class E2eBenchmark {
 
     /** "name: median (min-max)" of the per-round ratio of two rows, or nothing when either has no numbers. */
     private String ratio(String label, String toLabel, String name) {
-        Row row = rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
-        Row to = rows.stream().filter(r -> r.label().startsWith(toLabel)).findFirst().orElseThrow();
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(cells.get(row).size(), cells.get(to).size()); i++) {
-            ratios.add(cells.get(row).get(i).wrk().requestsPerSecond()
-                    / cells.get(to).get(i).wrk().requestsPerSecond());
-        }
+        List<Double> ratios = ratios(row(label), row(toLabel));
         return ratios.isEmpty() ? "" : name + ": " + Report.withRange(ratios, 1, "%.2f");
+    }
+
+    /** req/s of {@code row} over req/s of {@code to}, round by round (each row has one cell per round). */
+    private List<Double> ratios(Row row, Row to) {
+        List<Cell> mine = cells.get(row);
+        List<Cell> theirs = cells.get(to);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+            ratios.add(mine.get(i).wrk().requestsPerSecond() / theirs.get(i).wrk().requestsPerSecond());
+        }
+        return ratios;
+    }
+
+    private Row row(String label) {
+        return rows.stream().filter(row -> row.label().equals(label)).findFirst().orElseThrow();
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

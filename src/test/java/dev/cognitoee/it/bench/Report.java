@@ -56,6 +56,16 @@ final class Report {
                 .append(reason.replace('|', '/')).append(" | | | | | | | |\n");
     }
 
+    /** The sign-in phase's line under the table. */
+    void signIns(SignInPhase.Result signIns, int connections, String seconds) {
+        note(String.format("Sign-ins through `j_security_check` (JSON, wrk -c%d, no cookie: each asks the emulator "
+                        + "and opens a session): %d in %s s, **%.0f per second**, bounded by cognito-local, not by "
+                        + "the module. Heap retained per signed-in session: **%.1f kB** (live heap from "
+                        + "`jcmd GC.class_histogram` %.1f MB before, %.1f MB after, divided by %d sessions).",
+                connections, signIns.sessions(), seconds, signIns.signInsPerSecond(), signIns.bytesPerSession() / 1024,
+                signIns.liveHeapBefore() / 1048576.0, signIns.liveHeapAfter() / 1048576.0, signIns.sessions()));
+    }
+
     /** A line under the table (nothing when {@code text} is empty). */
     void note(String text) {
         if (!text.isEmpty()) {
