@@ -36,7 +36,7 @@ final class SignInPhase {
         long pid = module.payara().pid();
         long before = liveHeap(pid);
         Wrk.Result signIns = Wrk.run(module.baseUrl() + "j_security_check", seconds, CONNECTIONS, Map.of(), script,
-                Map.of("BENCH_USER", CognitoFixture.ALICE, "BENCH_PASSWORD", CognitoFixture.PASSWORD));
+                Map.of("BENCH_USER", CognitoFixture.ALICE, "BENCH_PASSWORD", CognitoFixture.PASSWORD), true);
         long after = liveHeap(pid);
         return new Result(signIns.requests(), signIns.requestsPerSecond(), before, after);
     }
