@@ -52,6 +52,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
                                           Map<String, String> systemProperties, List<String> preBootCommands) {
+        return boot(name, wars, port, systemProperties, preBootCommands, List.of());
+    }
+
+    /**
+     * As {@link #boot(String, List, int, Map, List)}, with {@code jvmOptions} added to the JVM's command line after
+     * the default ones (so that a later {@code -Xmx} wins), e.g. {@code -XX:StartFlightRecording=...}.
+     */
+    public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
+                                          Map<String, String> systemProperties, List<String> preBootCommands,
+                                          List<String> jvmOptions) {
         try {
             Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
             Path serverConfig = TestSettings.serverConfigDir();
@@ -64,6 +74,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Djava.io.tmpdir=" + workDir));
+            command.addAll(jvmOptions);
             systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of(
                     "-jar", TestSettings.required("payara.microJar"),
@@ -110,6 +121,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + output());
+    }
+
+    /** The operating system's id of the Payara JVM. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The file Payara prints to. */
