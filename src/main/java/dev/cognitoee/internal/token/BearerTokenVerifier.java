@@ -1,20 +1,21 @@
 package dev.cognitoee.internal.token;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.TrustedIssuer;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Verifies a bearer token with the verifier of the issuer it names, and with no other. The token's {@code iss} is
- * read first, unverified (Nimbus's JSON parser, on a token already checked to be a well-formed compact JWS of
- * bounded length); an {@code iss} that is not exactly one of the trusted issuers is refused right there, before
- * any network call: no JWKS is fetched, no name is resolved, for an issuer nobody configured.
+ * read first, unverified (Jakarta JSON, on a token already checked to be a well-formed compact JWS of bounded
+ * length; the parsed payload is then handed to that issuer's verifier, so it is parsed once); an {@code iss} that is
+ * not exactly one of the trusted issuers is refused right there, before any network call: no JWKS is fetched, no
+ * name is resolved, for an issuer nobody configured.
  *
  * <p>Each issuer's {@link CognitoTokenVerifier} has its own keys, claim rules and verified-token cache, so no
  * state is shared between issuers. The caches are asked first: a token only its own issuer's verifier can have
@@ -74,22 +75,26 @@ public final class BearerTokenVerifier {
                 }
             }
         }
-        String issuer = unverifiedIssuer(token);
+        // Split and parsed once: the issuer it names picks the verifier, which gets the token as parsed here.
+        CompactJws jws = CompactJws.split(token);
+        JsonObject payload = jws.payloadJson();
+        String issuer = unverifiedIssuer(payload);
         CognitoTokenVerifier verifier = issuer == null ? null : byIssuer.get(issuer); // Map.copyOf: no get(null)
         if (verifier == null) {
             throw new TokenRejectedException(TokenRejection.UNTRUSTED_ISSUER);
         }
-        return verifier.verifyNew(token, digest);
+        return verifier.verifyNew(token, jws, payload, digest);
     }
 
-    /** The {@code iss} the token claims, null when it has none; nothing of it is trusted yet. */
-    static String unverifiedIssuer(String token) throws TokenRejectedException {
-        byte[] payload = CompactJws.split(token).payload();
-        try {
-            return JSONObjectUtils.getString(JSONObjectUtils.parse(new String(payload, StandardCharsets.UTF_8)), "iss");
-        } catch (ParseException | RuntimeException e) {
-            // not a JSON object, or an iss that is not a string; Nimbus's parser may throw unchecked on odd input
-            throw new TokenRejectedException(TokenRejection.MALFORMED);
+    /** The {@code iss} the payload claims, null when it has none; nothing of it is trusted yet. */
+    private static String unverifiedIssuer(JsonObject payload) throws TokenRejectedException {
+        JsonValue iss = payload.get("iss");
+        if (iss == null) {
+            return null;
         }
+        if (!(iss instanceof JsonString string)) {
+            throw new TokenRejectedException(TokenRejection.MALFORMED); // an iss that is not a string
+        }
+        return string.getString();
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -25,6 +26,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * follow MicroProfile JWT's {@link Claims} types: NumericDates as {@code Long}, {@code aud} and {@code groups} as
  * {@code Set<String>}; other claims as {@code String}, {@code Long}, {@code Double}, {@code Boolean}, or
  * {@code JsonObject}/{@code JsonArray} for structured values.
+ *
+ * <p>Two instances are equal when they name the same caller of the same issuer with the same roles (issuer name,
+ * {@code sub}, caller name, groups), whichever token they came from. The server caches authorization decisions per
+ * set of principals: Payara's JACC provider keeps a {@code ProtectionDomain} per principal set, in a synchronized
+ * map, and asks its policy again for a set it has not seen. With identity equality every request was such a miss
+ * (a new domain, a policy evaluation, a map entry that outlived the request and slowed the young collections):
+ * docs/BENCHMARKS.md, "What the profile showed".
  */
 public final class CognitoJsonWebToken extends CallerPrincipal implements PoolJsonWebToken {
 
@@ -114,6 +122,23 @@ public final class CognitoJsonWebToken extends CallerPrincipal implements PoolJs
     /** The claims as received, for callers that prefer Jakarta JSON types. */
     public JsonObject claims() {
         return token.claims();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CognitoJsonWebToken that && pool().equals(that.pool())
+                && Objects.equals(subject(), that.subject()) && getName().equals(that.getName())
+                && getGroups().equals(that.getGroups());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pool(), subject(), getName());
+    }
+
+    private String subject() {
+        JsonValue sub = token.claims().get(Claims.sub.name());
+        return sub instanceof JsonString string ? string.getString() : null;
     }
 
     @Override

@@ -33,6 +33,32 @@ class CognitoJsonWebTokenTest {
                 new VerifiedClaims(json, "alice", Set.of("admin", "user"), NOW.plusSeconds(3600)), "staff"));
     }
 
+    private static CognitoJsonWebToken caller(String raw, String sub, String name, Set<String> groups, String pool) {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>(TokenMinter.accessClaims(NOW));
+        claims.put("sub", sub);
+        return new CognitoJsonWebToken(new VerifiedToken(raw, new VerifiedClaims(Json.createObjectBuilder(claims)
+                .build(), name, groups, NOW.plusSeconds(3600)), pool));
+    }
+
+    @Test
+    void twoTokensOfOneCallerWithTheSameRolesAreOnePrincipal() {
+        // The server caches authorization decisions per principal set (Payara's JACC: one ProtectionDomain each)
+        CognitoJsonWebToken first = caller("token.one.x", "sub-1", "alice", Set.of("admin"), "default");
+        CognitoJsonWebToken second = caller("token.two.y", "sub-1", "alice", Set.of("admin"), "default");
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+        assertThat(Set.of(first)).isEqualTo(Set.of(second));
+
+        assertThat(first).isNotEqualTo(caller("token.one.x", "sub-2", "alice", Set.of("admin"), "default"))
+                .as("another user of the same name").isNotEqualTo(caller("t.t.t", "sub-2", "alice", Set.of("admin"),
+                        "default"))
+                .as("another issuer").isNotEqualTo(caller("t.t.t", "sub-1", "alice", Set.of("admin"), "partner"))
+                .as("other roles").isNotEqualTo(caller("t.t.t", "sub-1", "alice", Set.of("admin", "user"), "default"))
+                .as("another name").isNotEqualTo(caller("t.t.t", "sub-1", "alice@example.com", Set.of("admin"),
+                        "default"))
+                .as("a plain principal of the same name").isNotEqualTo(new jakarta.security.enterprise.CallerPrincipal(
+                        "alice"));
+    }
+
     @Test
     void nameAndGroupsAreTheConfiguredClaims() {
         assertThat(jwt.getName()).isEqualTo("alice");
