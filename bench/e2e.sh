@@ -3,7 +3,8 @@
 # Payara Micro servers side by side (the module, a no-crypto floor mechanism, Payara's MP-JWT), loads one at a time
 # with wrk over loopback, and prints a markdown table (also written to target/e2e-results.md).
 #
-#   bench/e2e.sh                 the full run: 240 s warm-up per server, 3 interleaved rounds of 20 s cells (~25 min)
+#   bench/e2e.sh                 the full run: 200 s warm-up per server, 3 interleaved rounds of 20 s cells, 280 s of
+#                                sign-ins (~28 min)
 #   bench/e2e.sh --quick         a smoke check that every row produces numbers (a few minutes; not a result)
 #   bench/e2e.sh --rounds=5 --duration=30 --warmup=300 --rewarm=10 --tokens=2000 --cache-size=16
 #

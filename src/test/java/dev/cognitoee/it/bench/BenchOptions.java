@@ -22,12 +22,12 @@ final class BenchOptions {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("mode", quick ? "quick" : "full");
         options.put("rounds", quick ? "1" : "3");
-        options.put("warmup", quick ? "21" : "240");
+        options.put("warmup", quick ? "21" : "200");
         options.put("rewarm", quick ? "2" : "10");
         options.put("duration", quick ? "4" : "20");
         options.put("tokens", quick ? "300" : "2000");
         options.put("cache-size", "16");
-        options.put("sign-in", quick ? "5" : "120");
+        options.put("sign-in", quick ? "5" : "280");
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 String name = arg.substring(2, arg.indexOf('='));
