@@ -3,6 +3,7 @@ package dev.cognitoee.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.testing.FakeHttp;
+import dev.cognitoee.testing.Sealers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class SessionStoreTest {
     private final HttpServletRequest request = browser.request();
 
     private static SessionTokens tokensOf(String username) {
-        return new SessionTokens(username, "access-" + username, "id-" + username, "refresh-" + username,
+        return new SessionTokens(username, "access-" + username, "id-" + username, Sealers.refreshToken("refresh-" + username),
                 Instant.now().plusSeconds(3600));
     }
 

@@ -17,6 +17,7 @@ import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -54,6 +55,7 @@ class SignInFlowTest {
         CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         flow.events = recorder;
         flow.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
     }
@@ -100,7 +102,7 @@ class SignInFlowTest {
         assertThat(second.isSignedIn()).isTrue();
         SessionTokens stored = SessionStore.tokens(request);
         assertThat(stored.username()).isEqualTo("alice");
-        assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+        assertThat(Sealers.open(stored.refreshToken())).isEqualTo("refresh-1");
         assertThat(SessionStore.pendingSignIn(request)).isNull();
         assertThat(browser.sessionId()).as("new session id at sign-in").isNotEqualTo(sessionBefore);
         assertThat(events).singleElement().isInstanceOfSatisfying(SignedIn.class, e -> {
@@ -197,6 +199,35 @@ class SignInFlowTest {
     }
 
     @Test
+    void theChallengeSessionRestsSealedAndGoesToCognitoInClear() {
+        http.thenAnswer(200, "{\"ChallengeName\":\"SOFTWARE_TOKEN_MFA\",\"Session\":\"challenge-session-1\","
+                + "\"ChallengeParameters\":{}}");
+        flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
+
+        PendingSignIn pending = SessionStore.pendingSignIn(request);
+        assertThat(pending.session().keyId()).isEqualTo("test");
+        assertThat(new String(pending.session().ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("challenge-session");
+    }
+
+    @Test
+    void aChallengeSealedUnderARetiredKeyIsDroppedWithoutAskingCognito() {
+        http.thenAnswer(200, "{\"ChallengeName\":\"SOFTWARE_TOKEN_MFA\",\"Session\":\"s\",\"ChallengeParameters\":{}}");
+        flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
+        flow.sealer = dev.cognitoee.internal.seal.SessionSealer.withRandomKey(); // the key "test" is retired
+
+        assertThatThrownBy(() -> flow.confirmSignIn(request, "123456", Map.of(), Map.of()))
+                .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
+                    assertThat(e.error()).isEqualTo(AuthError.NO_SIGN_IN_IN_PROGRESS);
+                    assertThat(e.getMessage()).contains("call signIn again");
+                });
+        assertThat(http.sent()).as("only the sign-in, no answer").hasSize(1);
+        assertThat(SessionStore.pendingSignIn(request)).isNull();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignInFailed.class,
+                e -> assertThat(e.error()).isEqualTo(AuthError.NO_SIGN_IN_IN_PROGRESS));
+    }
+
+    @Test
     void confirmSignInWithoutAChallengeIsATypedError() {
         assertThatThrownBy(() -> flow.confirmSignIn(request, "123456", Map.of(), Map.of()))
                 .isInstanceOfSatisfying(CognitoAuthException.class,
@@ -224,6 +255,7 @@ class SignInFlowTest {
                 "4f1client", "cognito.max-concurrent-sign-ins", "2");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         CountDownLatch twoInFlight = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         http.answer(200, tokens()).beforeAnswer(() -> {
@@ -270,6 +302,7 @@ class SignInFlowTest {
                 "4f1client", "cognito.max-concurrent-sign-ins", "1");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}");
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.FORM))
