@@ -199,7 +199,7 @@ class SignInFlowTest {
     }
 
     @Test
-    void theChallengeSessionRestsSealedAndGoesToCognitoInClear() {
+    void theChallengeSessionRestsSealed() {
         http.thenAnswer(200, "{\"ChallengeName\":\"SOFTWARE_TOKEN_MFA\",\"Session\":\"challenge-session-1\","
                 + "\"ChallengeParameters\":{}}");
         flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
