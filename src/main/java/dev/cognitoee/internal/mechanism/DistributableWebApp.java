@@ -34,7 +34,8 @@ final class DistributableWebApp {
     /** Whether {@code webXml} has a {@code <distributable/>} element right under its root, in any namespace. */
     static boolean declares(InputStream webXml) throws IOException {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, whatever the server puts on the class path: it knows the attributes below.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             // The application's own file, but nothing in it has any business reaching out of it.
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -21,8 +21,8 @@ class SessionStoreTest {
     private final HttpServletRequest request = browser.request();
 
     private static SessionTokens tokensOf(String username) {
-        return new SessionTokens(username, "access-" + username, "id-" + username, Sealers.refreshToken("refresh-" + username),
-                Instant.now().plusSeconds(3600));
+        return new SessionTokens(username, "access-" + username, "id-" + username,
+                Sealers.refreshToken("refresh-" + username), Instant.now().plusSeconds(3600));
     }
 
     @Test

@@ -111,7 +111,8 @@ class TokenRefresherTest {
         SessionTokens tokens = signedIn(Instant.now().plusSeconds(100));
         Instant now = Instant.now();
         http.answer(200, "{\"AuthenticationResult\":{\"AccessToken\":\"" + POOL.access(now) + "\",\"IdToken\":\""
-                + POOL.sign(TokenMinter.idClaims(now)) + "\",\"RefreshToken\":\"refresh-1\"},\"ChallengeParameters\":{}}");
+                + POOL.sign(TokenMinter.idClaims(now)) + "\",\"RefreshToken\":\"refresh-1\"},"
+                + "\"ChallengeParameters\":{}}");
 
         SessionTokens fresh = refresher.current(request.getSession(false), tokens);
 
