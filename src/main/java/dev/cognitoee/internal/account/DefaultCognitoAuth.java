@@ -212,7 +212,7 @@ public class DefaultCognitoAuth implements CognitoAuth {
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
-            } else {
+            } else if (tokens.refreshToken() != null) {
                 userPool.revokeToken(sealer.open(Purpose.REFRESH_TOKEN, tokens.refreshToken()));
             }
         } catch (CognitoAuthException e) {

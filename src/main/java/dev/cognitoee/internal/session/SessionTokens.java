@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param username     the Cognito username ({@code username} claim), used for SECRET_HASH on refresh
  * @param accessToken  the access token
  * @param idToken      the id token
- * @param refreshToken the refresh token, sealed as a {@link dev.cognitoee.internal.seal.Purpose#REFRESH_TOKEN}
+ * @param refreshToken the refresh token, sealed as a {@link dev.cognitoee.internal.seal.Purpose#REFRESH_TOKEN};
+ *                     null in the odd case that the token endpoint gave none
  * @param expiresAt    when the first of the access and id tokens expires
  */
 public record SessionTokens(String username, String accessToken, String idToken, Sealed refreshToken,

@@ -198,7 +198,8 @@ public class SignInFlow {
         JsonObject access = Jwt.decode(accessToken);
         String username = access.getString("username", fallbackUsername);
         SessionTokens tokens = new SessionTokens(username, accessToken, idToken,
-                sealer.seal(Purpose.REFRESH_TOKEN, refreshToken), TokenExpiry.of(accessToken, idToken));
+                refreshToken == null ? null : sealer.seal(Purpose.REFRESH_TOKEN, refreshToken),
+                TokenExpiry.of(accessToken, idToken));
         SessionStore.signIn(request, tokens);
         if (method == SignInMethod.HOSTED_UI) {
             SessionStore.markHostedUi(request);

@@ -117,6 +117,9 @@ public class TokenRefresher {
     private SessionTokens askCognito(HttpSession session, SessionTokens tokens, Instant now) {
         String refreshToken = openRefreshToken(session, tokens);
         try {
+            if (refreshToken == null) { // the token endpoint gave none: nothing can renew this session
+                throw new CognitoAuthException(AuthError.NOT_AUTHORIZED, "The session has no refresh token");
+            }
             AuthenticationResultType result = userPool.refresh(tokens.username(), refreshToken)
                     .authenticationResult();
             // Cognito sends a new refresh token only when rotation is on; the one kept is sealed again all the same,
@@ -140,8 +143,11 @@ public class TokenRefresher {
         }
     }
 
-    /** The session's refresh token in clear; a session whose token cannot be opened is signed out. */
+    /** The session's refresh token in clear (null if it has none); a session whose token cannot be opened ends. */
     private String openRefreshToken(HttpSession session, SessionTokens tokens) {
+        if (tokens.refreshToken() == null) {
+            return null;
+        }
         try {
             return sealer.open(Purpose.REFRESH_TOKEN, tokens.refreshToken());
         } catch (SealBrokenException e) {
