@@ -37,8 +37,12 @@ final class DistributableWebApp {
             // The JDK's own parser, whatever the server puts on the class path: it knows the attributes below.
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
-            // The application's own file, but nothing in it has any business reaching out of it.
+            // The application's own file, but nothing in it has any business reaching out of it: no external DTD
+            // or entity is read (an old web.xml with a DOCTYPE still parses).
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setExpandEntityReferences(false);

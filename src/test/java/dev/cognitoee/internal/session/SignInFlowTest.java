@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
@@ -113,7 +114,7 @@ class SignInFlowTest {
     }
 
     @Test
-    void mfaSelectionAnswersWithCognitosTypeName() {
+    void mfaSelectionAnswersWithCognitosTypeName() throws Exception {
         http.thenAnswer(200, "{\"ChallengeName\":\"SELECT_MFA_TYPE\",\"Session\":\"s\",\"ChallengeParameters\":"
                 + "{\"MFAS_CAN_CHOOSE\":\"[\\\"SMS_MFA\\\",\\\"SOFTWARE_TOKEN_MFA\\\"]\"}}");
         SignInResult first = flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
@@ -125,7 +126,8 @@ class SignInFlowTest {
 
         assertThat(sent(1).getJsonObject("ChallengeResponses").getString("ANSWER")).isEqualTo("SOFTWARE_TOKEN_MFA");
         assertThat(second.nextStep().signInStep()).isEqualTo(SignInStep.CONFIRM_SIGN_IN_WITH_TOTP_CODE);
-        assertThat(SessionStore.pendingSignIn(request).session()).isEqualTo("s2");
+        assertThat(Sealers.TEST.open(Purpose.CHALLENGE_SESSION, SessionStore.pendingSignIn(request).session()))
+                .isEqualTo("s2");
     }
 
     @Test
