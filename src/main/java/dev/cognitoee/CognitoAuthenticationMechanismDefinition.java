@@ -229,6 +229,17 @@ public @interface CognitoAuthenticationMechanismDefinition {
     String sessionCookieSameSite() default "Lax";
 
     /**
+     * The AES-256 keys that encrypt refresh tokens and Cognito's challenge sessions in the HTTP session, as {@code
+     * <id>:<base64 key>} entries, comma-separated: the first encrypts, all decrypt. Key {@code
+     * cognito.session-encryption-key}; without it a random key is made per deployment, which a {@code
+     * <distributable/>} application may not use. A secret: prefer MicroProfile Config (an environment variable) to
+     * writing keys in code.
+     *
+     * @return the value here; empty means not set here
+     */
+    String sessionEncryptionKey() default "";
+
+    /**
      * How anonymous browsers asking for a protected page sign in: {@code form} (the application's page, {@link
      * #loginPage()}) or {@code hosted-ui} (a redirect to Cognito's hosted UI, authorization code with PKCE; see
      * docs/HOSTED-UI.md). Key {@code cognito.sign-in}; default {@code form}.

@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("session").definedBy("dev.cognitoee.internal.session")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
+                .layer("seal").definedBy("dev.cognitoee.internal.seal")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
@@ -86,10 +87,13 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
                 .whereLayer("token")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "userpool")
+                // seal: what every layer that keeps a secret outside the heap (a session, a shared cache) may use
+                .whereLayer("seal").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token")
+                        "session", "userpool", "token", "seal")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token")
+                        "session", "userpool", "token", "seal")
                 .check(MODULE);
     }
 }

@@ -18,6 +18,11 @@ public record SignedOut(String username, boolean global, Reason reason, String p
         /** The application called {@code signOut}. */
         SIGN_OUT,
         /** Cognito refused to refresh the session's tokens (refresh token expired or revoked). */
-        REFRESH_REFUSED
+        REFRESH_REFUSED,
+        /**
+         * The session's encrypted refresh token cannot be decrypted: it was written under a key since retired from
+         * {@code cognito.session-encryption-key} (or under the random key of an earlier run), or it was altered.
+         */
+        SESSION_UNREADABLE
     }
 }

@@ -11,6 +11,7 @@ import dev.cognitoee.it.support.TestWars;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What operators see when the configuration is wrong or the pool's keys cannot be reached: one Payara Micro boot
- * with four WARs, three misconfigured (their deployment must fail, naming each key to fix) and one whose JWKS
- * endpoint is down (requests with tokens get 503, not 401 or 500).
+ * with five WARs, four misconfigured (their deployment must fail, naming each key to fix, never repeating a secret)
+ * and one whose JWKS endpoint is down (requests with tokens get 503, not 401 or 500).
  */
 class DeploymentFailureIT {
+
+    /** A 128-bit key: the wrong length for cognito.session-encryption-key. */
+    private static final String SHORT_KEY = "c2Vzc2lvbi1rZXktMTI4Yg==";
+    /** A good key without its id. */
+    private static final String UNNAMED_KEY = "dW5uYW1lZC1rZXktb2YtMzItYnl0ZXMtZm9yLWFlcyE=";
 
     private static PayaraMicroProcess payara;
     private static CognitoFixture fixture;
@@ -42,6 +48,7 @@ class DeploymentFailureIT {
         malformed.put("cognito.pool.staff.user-pool-id", "not-a-pool");
         malformed.put("cognito.pool.staff.client-id", "staffclient");
         malformed.put("cognito.pool.sales.client-id", "salesclient");
+        malformed.put("cognito.session-encryption-key", "k1:" + SHORT_KEY + "," + UNNAMED_KEY);
 
         Map<String, String> foreignCallback = new java.util.HashMap<>(good);
         foreignCallback.put("cognito.hosted-ui.domain", "myapp");
@@ -51,9 +58,12 @@ class DeploymentFailureIT {
         keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + FreePort.next() + "/pool/.well-known/jwks.json");
         keysDown.put("cognito.connect-timeout", "500");
 
+        WebArchive distributedWithoutKey = war("distributed", good).setWebXML(new StringAsset(
+                "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\"><distributable/></web-app>"));
+
         payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
                 war("missing", missing), war("malformed", malformed), war("keysdown", keysDown),
-                war("foreigncallback", foreignCallback)));
+                war("foreigncallback", foreignCallback), distributedWithoutKey));
     }
 
     @AfterAll
@@ -85,7 +95,10 @@ class DeploymentFailureIT {
                 .contains("cognito.jwks-uri 'http://keys.example.com/jwks.json' must be an https URL")
                 .contains("cognito.hosted-ui.domain is missing")
                 .contains("cognito.pool.staff.user-pool-id 'not-a-pool' is not a user pool id")
-                .contains("cognito.pool.sales.client-id is set, but 'sales' is not listed in cognito.pools");
+                .contains("cognito.pool.sales.client-id is set, but 'sales' is not listed in cognito.pools")
+                .contains("cognito.session-encryption-key 'entry 1 (k1)' is not a 256-bit key")
+                .contains("cognito.session-encryption-key 'entry 2' must be <key id>:<base64 key>")
+                .doesNotContain(SHORT_KEY).doesNotContain(UNNAMED_KEY);
         assertThat(Http.get(payara.url("malformed"), "api/public").statusCode()).isEqualTo(404);
     }
 
@@ -94,6 +107,13 @@ class DeploymentFailureIT {
         assertThat(payara.output()).contains("cognito.redirect-uri 'https://app.example.com/elsewhere/callback' is "
                 + "not a URL of this application: its path must be under /foreigncallback/");
         assertThat(Http.get(payara.url("foreigncallback"), "api/public").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDistributableApplicationWithoutASessionEncryptionKeyFailsNamingTheKey() {
+        assertThat(payara.output()).contains("cognito.session-encryption-key is missing: this application is "
+                + "<distributable/>");
+        assertThat(Http.get(payara.url("distributed"), "api/public").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cognitoee.internal.session.TokenRefresher;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpSession;
@@ -66,7 +67,7 @@ public class CredentialsBenchmark {
         TokenMinter pool = new TokenMinter("kid");
         String accessToken = pool.access(now);
         SessionStore.signIn(caller.request, new SessionTokens("alice", accessToken,
-                pool.sign(TokenMinter.idClaims(now)), "refresh", now.plusSeconds(3600)));
+                pool.sign(TokenMinter.idClaims(now)), Sealers.refreshToken("refresh"), now.plusSeconds(3600)));
         Object sub = TokenMinter.accessClaims(now).get("sub");
         // The request's caller, as the mechanism hands it out for a signed-in session: the session's access token.
         JsonWebToken sessionCaller = (JsonWebToken) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -19,6 +19,9 @@ import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.FederatedLogins;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
+import dev.cognitoee.internal.seal.Purpose;
+import dev.cognitoee.internal.seal.SealBrokenException;
+import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.SessionOwner;
 import dev.cognitoee.internal.session.SessionStore;
@@ -86,6 +89,9 @@ public class DefaultCognitoAuth implements CognitoAuth {
 
     @Inject
     TokenRevocations revocations;
+
+    @Inject
+    SessionSealer sealer;
 
     @Inject
     @ModuleClock
@@ -206,12 +212,15 @@ public class DefaultCognitoAuth implements CognitoAuth {
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
-            } else {
-                userPool.revokeToken(tokens.refreshToken());
+            } else if (tokens.refreshToken() != null) {
+                userPool.revokeToken(sealer.open(Purpose.REFRESH_TOKEN, tokens.refreshToken()));
             }
         } catch (CognitoAuthException e) {
             LOG.log(Level.WARNING, "Signed {0} out locally, but Cognito could not {1}: {2}", new Object[] {
                     tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error()});
+        } catch (SealBrokenException e) {
+            LOG.log(Level.WARNING, "Signed {0} out locally, but could not revoke the refresh token: it {1}",
+                    new Object[] {tokens.username(), e.getMessage()});
         }
         events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
                 clock.instant()));

@@ -33,6 +33,7 @@ import java.util.List;
  * @param revocationCheck     which revoked tokens are refused before their {@code exp}
  * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
+ * @param sessionEncryptionKeys the keys that seal secrets in the HTTP session, or null when none is configured
  * @param signIn              how anonymous browsers sign in
  * @param hostedUi            the hosted UI of the sign-in app client, or null when none is configured
  * @param otherIssuers        the issuers trusted for bearer tokens besides this pool ({@code cognito.pools},
@@ -64,6 +65,7 @@ public record CognitoConfig(
         RevocationCheck revocationCheck,
         Duration revocationCacheTime,
         SameSite sessionCookieSameSite,
+        SessionEncryptionKeys sessionEncryptionKeys,
         SignIn signIn,
         HostedUi hostedUi,
         List<TrustedIssuer> otherIssuers) {

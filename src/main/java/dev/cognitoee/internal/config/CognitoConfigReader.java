@@ -31,6 +31,7 @@ import static dev.cognitoee.internal.config.Setting.REVOCATION_CACHE_TIME;
 import static dev.cognitoee.internal.config.Setting.REVOCATION_CHECK;
 import static dev.cognitoee.internal.config.Setting.SCOPES;
 import static dev.cognitoee.internal.config.Setting.SESSION_COOKIE_SAME_SITE;
+import static dev.cognitoee.internal.config.Setting.SESSION_ENCRYPTION_KEY;
 import static dev.cognitoee.internal.config.Setting.SIGN_IN;
 import static dev.cognitoee.internal.config.Setting.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.internal.config.Setting.TOKEN_USE;
@@ -112,6 +113,7 @@ public final class CognitoConfigReader {
         RevocationCheck revocationCheck = revocationCheck(tokenUse);
         Duration revocationCacheTime = get(REVOCATION_CACHE_TIME);
         SameSite sessionCookieSameSite = get(SESSION_COOKIE_SAME_SITE);
+        SessionEncryptionKeys sessionEncryptionKeys = get(SESSION_ENCRYPTION_KEY);
         SignIn signIn = get(SIGN_IN);
         HostedUi hostedUi = hostedUi(region, signIn, sessionCookieSameSite);
         List<TrustedIssuer> otherIssuers = TrustedIssuersReader.read(settings, keyNames, issuer, problems);
@@ -124,7 +126,7 @@ public final class CognitoConfigReader {
                 identityPoolId, identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse, clockSkew, groupsClaim,
                 callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout, readTimeout, tokenCacheSize,
                 allowedOrigins, maxConcurrentSignIns, revocationCheck, revocationCacheTime, sessionCookieSameSite,
-                signIn, hostedUi, otherIssuers);
+                sessionEncryptionKeys, signIn, hostedUi, otherIssuers);
     }
 
     /** The configured region, checked against the pool id's prefix, which is the default. */

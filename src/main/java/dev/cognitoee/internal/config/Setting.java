@@ -145,6 +145,14 @@ public final class Setting<T> {
             oneOf(SameSite::fromAttributeValue, "must be Lax, Strict or None"), "Lax",
             "`SameSite` of the session cookie: `Lax`, `Strict`, or `None` (the cookie is then `Secure` on every "
                     + "request, as browsers require: https only)");
+    /** The keys that encrypt refresh tokens and challenge sessions in the HTTP session. */
+    public static final Setting<SessionEncryptionKeys> SESSION_ENCRYPTION_KEY = optional(
+            "cognito.session-encryption-key", "sessionEncryptionKey", SessionEncryptionKeys.parser(),
+            "a random key per deployment; required for a `<distributable/>` application",
+            "AES-256 keys that encrypt refresh tokens and challenge sessions in the HTTP session: "
+                    + "`<id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, all decrypt (rotation, see "
+                    + "[Tokens at rest](#tokens-at-rest)); a secret: prefer an environment variable, "
+                    + "`COGNITO_SESSION_ENCRYPTION_KEY`");
 
     // Sign-in through Cognito's hosted UI (docs/HOSTED-UI.md); they apply to the sign-in app client.
 

@@ -15,6 +15,7 @@ import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.session.UnreadableSessions;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.time.ReplacesModuleClock;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
@@ -59,6 +60,7 @@ public class CognitoExtension implements Extension {
             SignInFlow.class,
             RedirectSignIn.class,
             TokenRefresher.class,
+            UnreadableSessions.class,
             AuthEvents.class,
             CallerCredentials.class,
             SessionEndListener.class);

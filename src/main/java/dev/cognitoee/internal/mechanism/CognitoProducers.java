@@ -6,6 +6,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.CallerToken;
@@ -21,6 +22,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -32,6 +34,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 @ApplicationScoped
 class CognitoProducers {
+
+    private static final Logger LOG = Logger.getLogger(CognitoProducers.class.getName());
 
     @Produces
     @Singleton
@@ -64,6 +68,21 @@ class CognitoProducers {
         }
         return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,
                 clock), config.clockSkew());
+    }
+
+    /**
+     * The sealer of the secrets kept in HTTP sessions: with the configured keys, or a random key of this deployment
+     * (a {@code <distributable/>} application without keys does not deploy: {@link SessionCookieInitializer}).
+     */
+    @Produces
+    @Singleton
+    SessionSealer sessionSealer(CognitoConfig config) {
+        if (config.sessionEncryptionKeys() != null) {
+            return SessionSealer.of(config.sessionEncryptionKeys());
+        }
+        LOG.info("No cognito.session-encryption-key: the refresh tokens in HTTP sessions are encrypted with a random "
+                + "key of this deployment, so sessions cannot be resumed by another node or after a restart");
+        return SessionSealer.withRandomKey();
     }
 
     @Produces

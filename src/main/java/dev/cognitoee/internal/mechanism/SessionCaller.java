@@ -7,6 +7,7 @@ import dev.cognitoee.internal.config.TokenUse;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.session.TokenRefresher;
+import dev.cognitoee.internal.session.UnreadableSessions;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.SigningKeysUnavailableException;
@@ -40,6 +41,9 @@ class SessionCaller {
     TokenRefresher refresher;
 
     @Inject
+    UnreadableSessions unreadable;
+
+    @Inject
     @ModuleClock
     Clock clock;
 
@@ -53,8 +57,8 @@ class SessionCaller {
     VerifiedToken verifiedToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         SessionTokens tokens = session == null ? null : SessionStore.tokens(session);
-        if (tokens == null) {
-            return null;
+        if (tokens == null || !unreadable.readable(session, tokens)) {
+            return null; // nobody signed in, or a session under a retired key: signed out just now
         }
         try {
             tokens = refresher.current(session, tokens);

@@ -42,8 +42,24 @@ public class SessionCookieInitializer implements ServletContainerInitializer {
             return; // CognitoExtension fails the deployment, naming every bad key
         }
         requireCallbackInApplication(config.hostedUi(), context.getContextPath());
+        requireKeyWhenDistributable(config.sessionEncryptionKeys() != null, DistributableWebApp.of(context));
         SessionCookieRule.apply(context.getSessionCookieConfig(), context.getContextPath(),
                 config.sessionCookieSameSite());
+    }
+
+    /**
+     * Fails the deployment of a {@code <distributable/>} application without {@code cognito.session-encryption-key}:
+     * its sessions move between nodes, and a node's random key would leave every other node unable to read them.
+     * Checked here because only the servlet context knows the application's web.xml.
+     */
+    static void requireKeyWhenDistributable(boolean keyConfigured, boolean distributable) {
+        if (distributable && !keyConfigured) {
+            throw new IllegalStateException("Cognito EE configuration is invalid: "
+                    + Setting.SESSION_ENCRYPTION_KEY.key() + " is missing: this application is <distributable/>, "
+                    + "so its sessions move between nodes, and every node needs the same keys to read the refresh "
+                    + "tokens in them (e.g. " + Setting.SESSION_ENCRYPTION_KEY.key() + "=k1:<base64 of 32 random "
+                    + "bytes>, `openssl rand -base64 32`)");
+        }
     }
 
     /**

@@ -109,6 +109,14 @@ public final class SessionStore {
         request.getSession(true).setAttribute(PENDING_SIGN_IN, pending);
     }
 
+    /** Forgets the request's pending sign-in (one that can no longer be continued). */
+    static void dropPendingSignIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING_SIGN_IN);
+        }
+    }
+
     /** Remembers the page an anonymous browser asked for, to return to it after sign-in. */
     public static void saveRequest(HttpServletRequest request, String url) {
         request.getSession(true).setAttribute(SAVED_REQUEST, url);

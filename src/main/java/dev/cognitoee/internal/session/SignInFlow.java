@@ -12,7 +12,10 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.seal.Purpose;
+import dev.cognitoee.internal.seal.SealBrokenException;
+import dev.cognitoee.internal.seal.Sealed;
+import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.userpool.CognitoErrors;
@@ -34,6 +37,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
@@ -46,8 +51,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 @ApplicationScoped
 public class SignInFlow {
 
+    private static final Logger LOG = Logger.getLogger(SignInFlow.class.getName());
+
     @Inject
     UserPoolClient userPool;
+
+    @Inject
+    SessionSealer sealer;
 
     @Inject
     CognitoConfig config;
@@ -80,7 +90,8 @@ public class SignInFlow {
         Map<String, String> parameters = response.challengeParameters();
         String challengeUser = parameters.getOrDefault("USER_ID_FOR_SRP", username);
         return outcome(request, response.authenticationResult(), new PendingSignIn(challengeUser,
-                response.challengeNameAsString(), response.session(), parameters, method == SignInMethod.FORM), method);
+                response.challengeNameAsString(), seal(response.session()), parameters, method == SignInMethod.FORM),
+                response.session(), method);
     }
 
     /** Answers the challenge pending in the request's session. */
@@ -92,10 +103,12 @@ public class SignInFlow {
                     "No sign-in is waiting for an answer in this session: call signIn first");
         }
         try {
+            String cognitoSession = open(request, pending);
             RespondToAuthChallengeResponse response = permits().call(
-                    () -> respond(pending, answer, userAttributes, clientMetadata));
+                    () -> respond(pending, cognitoSession, answer, userAttributes, clientMetadata));
             return outcome(request, response.authenticationResult(), pending.next(response.challengeNameAsString(),
-                    response.session(), response.challengeParameters()), SignInMethod.CHALLENGE);
+                    seal(response.session()), response.challengeParameters()), response.session(),
+                    SignInMethod.CHALLENGE);
         } catch (CognitoAuthException e) {
             events.fire(new SignInFailed(pending.username(), e.error(), SignInMethod.CHALLENGE,
                     PoolJsonWebToken.DEFAULT_POOL, clock.instant()));
@@ -103,12 +116,34 @@ public class SignInFlow {
         }
     }
 
-    private RespondToAuthChallengeResponse respond(PendingSignIn pending, String answer,
+    /**
+     * Cognito's session string of the pending sign-in. One sealed under a retired key (or altered) cannot be used:
+     * the pending sign-in is dropped and the user signs in again.
+     */
+    private String open(HttpServletRequest request, PendingSignIn pending) {
+        try {
+            return sealer.open(Purpose.CHALLENGE_SESSION, pending.session());
+        } catch (SealBrokenException e) {
+            LOG.log(e.reason() == SealBrokenException.Reason.TAMPERED ? Level.WARNING : Level.INFO,
+                    "Dropping the sign-in of {0} waiting for {1}: its challenge session {2}",
+                    new Object[] {pending.username(), pending.challenge(), e.getMessage()});
+            SessionStore.dropPendingSignIn(request);
+            throw new CognitoAuthException(AuthError.NO_SIGN_IN_IN_PROGRESS,
+                    "The sign-in in progress can no longer be continued: call signIn again");
+        }
+    }
+
+    /** Cognito's session string, sealed for the HTTP session; null (no challenge) stays null. */
+    private Sealed seal(String cognitoSession) {
+        return cognitoSession == null ? null : sealer.seal(Purpose.CHALLENGE_SESSION, cognitoSession);
+    }
+
+    private RespondToAuthChallengeResponse respond(PendingSignIn pending, String cognitoSession, String answer,
                                                    Map<String, String> userAttributes,
                                                    Map<String, String> clientMetadata) {
         ChallengeNameType challenge = ChallengeNameType.fromValue(pending.challenge());
         if (challenge == ChallengeNameType.MFA_SETUP) {
-            String verifiedSession = userPool.verifySoftwareToken(pending.session(), answer).session();
+            String verifiedSession = userPool.verifySoftwareToken(cognitoSession, answer).session();
             return userPool.respondToChallenge(challenge, verifiedSession, pending.username(), Map.of(),
                     clientMetadata);
         }
@@ -125,12 +160,17 @@ public class SignInFlow {
             case CUSTOM_CHALLENGE -> responses.put("ANSWER", answer);
             default -> throw unsupported(pending.challenge());
         }
-        return userPool.respondToChallenge(challenge, pending.session(), pending.username(), responses,
+        return userPool.respondToChallenge(challenge, cognitoSession, pending.username(), responses,
                 clientMetadata);
     }
 
+    /**
+     * Signs in with {@code tokens}, or keeps {@code challenge} pending.
+     *
+     * @param cognitoSession the clear text of {@code challenge}'s session, as Cognito just sent it
+     */
     private SignInResult outcome(HttpServletRequest request, AuthenticationResultType tokens, PendingSignIn challenge,
-                                 SignInMethod method) {
+                                 String cognitoSession, SignInMethod method) {
         if (tokens != null) {
             signedIn(request, tokens.accessToken(), tokens.idToken(), tokens.refreshToken(), challenge.username(),
                     method);
@@ -138,7 +178,7 @@ public class SignInFlow {
         }
         SignInNextStep step = nextStep(challenge);
         if (ChallengeNameType.MFA_SETUP.toString().equals(challenge.challenge())) {
-            step = totpSetup(request, challenge);
+            step = totpSetup(request, challenge, cognitoSession);
         } else {
             SessionStore.pendingSignIn(request, challenge);
         }
@@ -157,7 +197,8 @@ public class SignInFlow {
                                   String fallbackUsername, SignInMethod method) {
         JsonObject access = Jwt.decode(accessToken);
         String username = access.getString("username", fallbackUsername);
-        SessionTokens tokens = new SessionTokens(username, accessToken, idToken, refreshToken,
+        SessionTokens tokens = new SessionTokens(username, accessToken, idToken,
+                refreshToken == null ? null : sealer.seal(Purpose.REFRESH_TOKEN, refreshToken),
                 TokenExpiry.of(accessToken, idToken));
         SessionStore.signIn(request, tokens);
         if (method == SignInMethod.HOSTED_UI) {
@@ -168,9 +209,9 @@ public class SignInFlow {
         return tokens;
     }
 
-    private SignInNextStep totpSetup(HttpServletRequest request, PendingSignIn challenge) {
-        var association = userPool.associateSoftwareToken(challenge.session());
-        SessionStore.pendingSignIn(request, challenge.next(challenge.challenge(), association.session(),
+    private SignInNextStep totpSetup(HttpServletRequest request, PendingSignIn challenge, String cognitoSession) {
+        var association = userPool.associateSoftwareToken(cognitoSession);
+        SessionStore.pendingSignIn(request, challenge.next(challenge.challenge(), seal(association.session()),
                 challenge.parameters()));
         String label = URLEncoder.encode(config.userPoolId(), StandardCharsets.UTF_8);
         String uri = "otpauth://totp/" + label + ":" + URLEncoder.encode(challenge.username(), StandardCharsets.UTF_8)

@@ -7,7 +7,9 @@ import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
 import dev.cognitoee.internal.config.CognitoConfig;
-import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.seal.Purpose;
+import dev.cognitoee.internal.seal.SealBrokenException;
+import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.UserPoolClient;
@@ -53,6 +55,12 @@ public class TokenRefresher {
 
     @Inject
     TokenRevocations revocations;
+
+    @Inject
+    SessionSealer sealer;
+
+    @Inject
+    UnreadableSessions unreadable;
 
     @Inject
     @ModuleClock
@@ -107,10 +115,17 @@ public class TokenRefresher {
     }
 
     private SessionTokens askCognito(HttpSession session, SessionTokens tokens, Instant now) {
+        String refreshToken = openRefreshToken(session, tokens);
         try {
-            AuthenticationResultType result = userPool.refresh(tokens.username(), tokens.refreshToken())
+            if (refreshToken == null) { // the token endpoint gave none: nothing can renew this session
+                throw new CognitoAuthException(AuthError.NOT_AUTHORIZED, "The session has no refresh token");
+            }
+            AuthenticationResultType result = userPool.refresh(tokens.username(), refreshToken)
                     .authenticationResult();
-            return tokens.refreshed(result.accessToken(), result.idToken(), result.refreshToken(),
+            // Cognito sends a new refresh token only when rotation is on; the one kept is sealed again all the same,
+            // with the current key, so that sessions move off a key being retired.
+            String next = result.refreshToken() != null ? result.refreshToken() : refreshToken;
+            return tokens.refreshed(result.accessToken(), result.idToken(), sealer.seal(Purpose.REFRESH_TOKEN, next),
                     TokenExpiry.of(result.accessToken(), result.idToken()));
         } catch (CognitoAuthException e) {
             boolean definitive = e.error() == AuthError.NOT_AUTHORIZED || e.error() == AuthError.USER_NOT_FOUND;
@@ -125,6 +140,20 @@ public class TokenRefresher {
                         PoolJsonWebToken.DEFAULT_POOL, now));
             }
             throw e;
+        }
+    }
+
+    /** The session's refresh token in clear (null if it has none); a session whose token cannot be opened ends. */
+    private String openRefreshToken(HttpSession session, SessionTokens tokens) {
+        if (tokens.refreshToken() == null) {
+            return null;
+        }
+        try {
+            return sealer.open(Purpose.REFRESH_TOKEN, tokens.refreshToken());
+        } catch (SealBrokenException e) {
+            unreadable.end(session, tokens, e);
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
+                    "The session's refresh token cannot be decrypted; the session is ended");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsRequest;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.MutableClock;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpSession;
@@ -117,7 +118,7 @@ class CallerCredentialsTest {
     private static FakeRequests.Session signedIn(String sub, String username) {
         FakeRequests.Session session = new FakeRequests.Session();
         session.attributes.put(TOKENS_ATTRIBUTE, new SessionTokens(username, accessToken(sub, username),
-                idToken(sub, username), "refresh", Instant.now().plusSeconds(3600)));
+                idToken(sub, username), Sealers.refreshToken("refresh"), Instant.now().plusSeconds(3600)));
         return session;
     }
 

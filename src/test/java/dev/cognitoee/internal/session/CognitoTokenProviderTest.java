@@ -11,6 +11,7 @@ import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.JsonString;
 import jakarta.security.enterprise.SecurityContext;
@@ -48,6 +49,9 @@ class CognitoTokenProviderTest {
         refresher.events = new RecordingEvents();
         refresher.revocations = TokenRevocations.off();
         refresher.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
+        refresher.sealer = Sealers.TEST;
+        refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, new RecordingEvents(),
+                TokenRevocations.off(), refresher.clock);
         SecurityContext securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getCallerPrincipal" -> (Principal) caller;
@@ -60,7 +64,7 @@ class CognitoTokenProviderTest {
     private SessionTokens signIn(String sub, Instant expiresAt) {
         Instant issued = expiresAt.minusSeconds(3600);
         SessionTokens tokens = new SessionTokens("alice", POOL.access(issued, c -> c.put("sub", sub)),
-                POOL.sign(withSub(TokenMinter.idClaims(issued), sub)), "refresh-0", expiresAt);
+                POOL.sign(withSub(TokenMinter.idClaims(issued), sub)), Sealers.refreshToken("refresh-0"), expiresAt);
         SessionStore.signIn(request, tokens);
         return tokens;
     }

@@ -3,6 +3,7 @@ package dev.cognitoee.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.testing.FakeHttp;
+import dev.cognitoee.testing.Sealers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -20,8 +21,8 @@ class SessionStoreTest {
     private final HttpServletRequest request = browser.request();
 
     private static SessionTokens tokensOf(String username) {
-        return new SessionTokens(username, "access-" + username, "id-" + username, "refresh-" + username,
-                Instant.now().plusSeconds(3600));
+        return new SessionTokens(username, "access-" + username, "id-" + username,
+                Sealers.refreshToken("refresh-" + username), Instant.now().plusSeconds(3600));
     }
 
     @Test

@@ -12,11 +12,13 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -54,6 +56,7 @@ class SignInFlowTest {
         CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         flow.events = recorder;
         flow.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
     }
@@ -100,7 +103,7 @@ class SignInFlowTest {
         assertThat(second.isSignedIn()).isTrue();
         SessionTokens stored = SessionStore.tokens(request);
         assertThat(stored.username()).isEqualTo("alice");
-        assertThat(stored.refreshToken()).isEqualTo("refresh-1");
+        assertThat(Sealers.open(stored.refreshToken())).isEqualTo("refresh-1");
         assertThat(SessionStore.pendingSignIn(request)).isNull();
         assertThat(browser.sessionId()).as("new session id at sign-in").isNotEqualTo(sessionBefore);
         assertThat(events).singleElement().isInstanceOfSatisfying(SignedIn.class, e -> {
@@ -111,7 +114,7 @@ class SignInFlowTest {
     }
 
     @Test
-    void mfaSelectionAnswersWithCognitosTypeName() {
+    void mfaSelectionAnswersWithCognitosTypeName() throws Exception {
         http.thenAnswer(200, "{\"ChallengeName\":\"SELECT_MFA_TYPE\",\"Session\":\"s\",\"ChallengeParameters\":"
                 + "{\"MFAS_CAN_CHOOSE\":\"[\\\"SMS_MFA\\\",\\\"SOFTWARE_TOKEN_MFA\\\"]\"}}");
         SignInResult first = flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
@@ -123,7 +126,8 @@ class SignInFlowTest {
 
         assertThat(sent(1).getJsonObject("ChallengeResponses").getString("ANSWER")).isEqualTo("SOFTWARE_TOKEN_MFA");
         assertThat(second.nextStep().signInStep()).isEqualTo(SignInStep.CONFIRM_SIGN_IN_WITH_TOTP_CODE);
-        assertThat(SessionStore.pendingSignIn(request).session()).isEqualTo("s2");
+        assertThat(Sealers.TEST.open(Purpose.CHALLENGE_SESSION, SessionStore.pendingSignIn(request).session()))
+                .isEqualTo("s2");
     }
 
     @Test
@@ -197,6 +201,35 @@ class SignInFlowTest {
     }
 
     @Test
+    void theChallengeSessionRestsSealed() {
+        http.thenAnswer(200, "{\"ChallengeName\":\"SOFTWARE_TOKEN_MFA\",\"Session\":\"challenge-session-1\","
+                + "\"ChallengeParameters\":{}}");
+        flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
+
+        PendingSignIn pending = SessionStore.pendingSignIn(request);
+        assertThat(pending.session().keyId()).isEqualTo("test");
+        assertThat(new String(pending.session().ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("challenge-session");
+    }
+
+    @Test
+    void aChallengeSealedUnderARetiredKeyIsDroppedWithoutAskingCognito() {
+        http.thenAnswer(200, "{\"ChallengeName\":\"SOFTWARE_TOKEN_MFA\",\"Session\":\"s\",\"ChallengeParameters\":{}}");
+        flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.PASSWORD);
+        flow.sealer = dev.cognitoee.internal.seal.SessionSealer.withRandomKey(); // the key "test" is retired
+
+        assertThatThrownBy(() -> flow.confirmSignIn(request, "123456", Map.of(), Map.of()))
+                .isInstanceOfSatisfying(CognitoAuthException.class, e -> {
+                    assertThat(e.error()).isEqualTo(AuthError.NO_SIGN_IN_IN_PROGRESS);
+                    assertThat(e.getMessage()).contains("call signIn again");
+                });
+        assertThat(http.sent()).as("only the sign-in, no answer").hasSize(1);
+        assertThat(SessionStore.pendingSignIn(request)).isNull();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignInFailed.class,
+                e -> assertThat(e.error()).isEqualTo(AuthError.NO_SIGN_IN_IN_PROGRESS));
+    }
+
+    @Test
     void confirmSignInWithoutAChallengeIsATypedError() {
         assertThatThrownBy(() -> flow.confirmSignIn(request, "123456", Map.of(), Map.of()))
                 .isInstanceOfSatisfying(CognitoAuthException.class,
@@ -224,6 +257,7 @@ class SignInFlowTest {
                 "4f1client", "cognito.max-concurrent-sign-ins", "2");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         CountDownLatch twoInFlight = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         http.answer(200, tokens()).beforeAnswer(() -> {
@@ -270,6 +304,7 @@ class SignInFlowTest {
                 "4f1client", "cognito.max-concurrent-sign-ins", "1");
         flow.config = config;
         flow.userPool = UserPoolClient.forPool(config, http);
+        flow.sealer = Sealers.TEST;
         http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Incorrect username or password.\"}");
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> flow.passwordSignIn(request, "alice", "pw", Map.of(), SignInMethod.FORM))

@@ -17,6 +17,7 @@ import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
 import dev.cognitoee.testing.FakeHttp;
 import dev.cognitoee.testing.RecordingEvents;
+import dev.cognitoee.testing.Sealers;
 import dev.cognitoee.testing.TokenMinter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -54,10 +55,14 @@ class TokenRefresherTest {
         refresher.events = recorder;
         refresher.revocations = TokenRevocations.off();
         refresher.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
+        refresher.sealer = Sealers.TEST;
+        refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, recorder, TokenRevocations.off(),
+                refresher.clock);
     }
 
     private SessionTokens signedIn(Instant expiresAt) {
-        SessionTokens tokens = new SessionTokens("alice", "access-0", "id-0", "refresh-0", expiresAt);
+        SessionTokens tokens = new SessionTokens("alice", "access-0", "id-0", Sealers.refreshToken("refresh-0"),
+                expiresAt);
         SessionStore.signIn(request, tokens);
         return tokens;
     }
@@ -80,10 +85,93 @@ class TokenRefresherTest {
 
         assertThat(http.last().body()).contains("REFRESH_TOKEN_AUTH").contains("refresh-0");
         assertThat(fresh.expiresAt()).isEqualTo(Instant.ofEpochSecond(now.plusSeconds(3600).getEpochSecond()));
-        assertThat(fresh.refreshToken()).isEqualTo("refresh-0");
+        assertThat(Sealers.open(fresh.refreshToken())).isEqualTo("refresh-0");
         assertThat(SessionStore.tokens(request)).isEqualTo(fresh);
         assertThat(events).singleElement().isInstanceOfSatisfying(TokenRefreshed.class,
                 e -> assertThat(e.pool()).isEqualTo("default"));
+    }
+
+    @Test
+    void aRefreshSealsTheKeptRefreshTokenWithTheNewKeyOfARotation() {
+        SessionTokens tokens = signedIn(Instant.now().plusSeconds(100));
+        refresher.sealer = Sealers.rotatingTo("k-new");
+        Instant now = Instant.now();
+        http.answer(200, "{\"AuthenticationResult\":{\"AccessToken\":\"" + POOL.access(now) + "\",\"IdToken\":\""
+                + POOL.sign(TokenMinter.idClaims(now)) + "\"},\"ChallengeParameters\":{}}");
+
+        SessionTokens fresh = refresher.current(request.getSession(false), tokens);
+
+        assertThat(http.last().body()).contains("refresh-0");
+        assertThat(fresh.refreshToken().keyId()).isEqualTo("k-new");
+        assertThat(SessionStore.tokens(request).refreshToken().keyId()).isEqualTo("k-new");
+    }
+
+    @Test
+    void aRotatedRefreshTokenFromCognitoIsSealedInPlaceOfTheOldOne() {
+        SessionTokens tokens = signedIn(Instant.now().plusSeconds(100));
+        Instant now = Instant.now();
+        http.answer(200, "{\"AuthenticationResult\":{\"AccessToken\":\"" + POOL.access(now) + "\",\"IdToken\":\""
+                + POOL.sign(TokenMinter.idClaims(now)) + "\",\"RefreshToken\":\"refresh-1\"},"
+                + "\"ChallengeParameters\":{}}");
+
+        SessionTokens fresh = refresher.current(request.getSession(false), tokens);
+
+        assertThat(Sealers.open(fresh.refreshToken())).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void aRefreshTokenSealedUnderARetiredKeyEndsTheSessionWithoutAskingCognito() {
+        SessionTokens tokens = signedIn(Instant.now().plusSeconds(30));
+        refresher.sealer = dev.cognitoee.internal.seal.SessionSealer.withRandomKey(); // the key "test" is retired
+
+        assertThatThrownBy(() -> refresher.current(request.getSession(false), tokens))
+                .isInstanceOfSatisfying(CognitoAuthException.class,
+                        e -> assertThat(e.error()).isEqualTo(AuthError.NOT_SIGNED_IN));
+
+        assertThat(http.sent()).isEmpty();
+        assertThat(browser.sessionId()).as("the session is invalidated").isNull();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignedOut.class, e -> {
+            assertThat(e.reason()).isEqualTo(SignedOut.Reason.SESSION_UNREADABLE);
+            assertThat(e.username()).isEqualTo("alice");
+            assertThat(e.global()).isFalse();
+        });
+    }
+
+    @Test
+    void anAlteredRefreshTokenEndsTheSessionWithoutAskingCognito() {
+        SessionTokens signedIn = signedIn(Instant.now().plusSeconds(30));
+        byte[] ciphertext = signedIn.refreshToken().ciphertext();
+        ciphertext[3] ^= 0x20;
+        SessionTokens tampered = signedIn.refreshed(signedIn.accessToken(), signedIn.idToken(),
+                new dev.cognitoee.internal.seal.Sealed("test", signedIn.refreshToken().iv(), ciphertext),
+                signedIn.expiresAt());
+        SessionStore.replaceTokens(request.getSession(false), tampered);
+
+        assertThatThrownBy(() -> refresher.current(request.getSession(false), tampered))
+                .isInstanceOfSatisfying(CognitoAuthException.class,
+                        e -> assertThat(e.error()).isEqualTo(AuthError.NOT_SIGNED_IN));
+
+        assertThat(http.sent()).isEmpty();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignedOut.class,
+                e -> assertThat(e.reason()).isEqualTo(SignedOut.Reason.SESSION_UNREADABLE));
+    }
+
+    @Test
+    void aSignedInRequestFindsARetiredKeyWithoutDecrypting() {
+        SessionTokens tokens = signedIn(Instant.now().plusSeconds(600));
+        UnreadableSessions sameKeys = SessionBeans.unreadableSessions(Sealers.TEST, recorder, TokenRevocations.off(),
+                Clock.systemUTC());
+        UnreadableSessions keyRetired = SessionBeans.unreadableSessions(
+                dev.cognitoee.internal.seal.SessionSealer.withRandomKey(), recorder, TokenRevocations.off(),
+                Clock.systemUTC());
+
+        assertThat(sameKeys.readable(request.getSession(false), tokens)).isTrue();
+        assertThat(events).isEmpty();
+
+        assertThat(keyRetired.readable(request.getSession(false), tokens)).isFalse();
+        assertThat(SessionStore.tokens(request)).isNull();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SignedOut.class,
+                e -> assertThat(e.reason()).isEqualTo(SignedOut.Reason.SESSION_UNREADABLE));
     }
 
     @Test
@@ -113,7 +201,8 @@ class TokenRefresherTest {
         refresher.revocations = new TokenRevocations(list, java.time.Duration.ZERO);
         Instant now = Instant.now();
         String access = POOL.access(now);
-        SessionTokens tokens = new SessionTokens("alice", access, POOL.sign(TokenMinter.idClaims(now)), "refresh-0",
+        SessionTokens tokens = new SessionTokens("alice", access, POOL.sign(TokenMinter.idClaims(now)),
+                Sealers.refreshToken("refresh-0"),
                 now.plusSeconds(30));
         SessionStore.signIn(request, tokens);
         http.answer(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Refresh Token has been revoked\"}");
