@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("session").definedBy("dev.cognitoee.internal.session")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
+                .layer("cluster").definedBy("dev.cognitoee.internal.cluster")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
@@ -86,6 +87,8 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
                 .whereLayer("token")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "userpool")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",

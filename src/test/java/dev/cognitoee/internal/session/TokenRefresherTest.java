@@ -8,6 +8,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
 import dev.cognitoee.internal.token.Jwt;
@@ -54,6 +55,7 @@ class TokenRefresherTest {
         refresher.events = recorder;
         refresher.revocations = TokenRevocations.off();
         refresher.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
+        refresher.shared = new SharedState(null); // per node
     }
 
     private SessionTokens signedIn(Instant expiresAt) {

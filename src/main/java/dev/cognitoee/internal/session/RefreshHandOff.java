@@ -1,0 +1,56 @@
+package dev.cognitoee.internal.session;
+
+import dev.cognitoee.internal.cluster.GridKeys;
+import dev.cognitoee.internal.cluster.GridSecrets;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Instant;
+
+/**
+ * A refresh's result as one node hands it to the others through the grid: the new tokens of one session, keyed by a
+ * digest of the session id and the access token they replace (never a user name, never a token in clear as a key).
+ * The HTTP session itself reaches the other nodes only at the end of the refreshing request; until then, their
+ * requests of that session find the new tokens here instead of refreshing again with a refresh token that Cognito's
+ * rotation may already have retired. The value carries the refresh token: it goes through {@link GridSecrets}.
+ */
+final class RefreshHandOff {
+
+    private RefreshHandOff() {
+    }
+
+    /** The grid key of the refresh of {@code oldAccessToken} in session {@code sessionId}. */
+    static String key(String sessionId, String oldAccessToken) {
+        return GridKeys.digest("refresh", sessionId, oldAccessToken);
+    }
+
+    /** {@code fresh} as the grid keeps it. */
+    static String encode(SessionTokens fresh) {
+        return GridSecrets.seal(Json.createObjectBuilder()
+                .add("accessToken", fresh.accessToken())
+                .add("idToken", fresh.idToken())
+                .add("refreshToken", fresh.refreshToken())
+                .add("expiresAt", fresh.expiresAt().toEpochMilli())
+                .build().toString());
+    }
+
+    /**
+     * {@code old} with the tokens of hand-off {@code value}, or null when the value cannot be read (the
+     * caller then treats the hand-off as absent).
+     */
+    static SessionTokens decode(String value, SessionTokens old) {
+        String plain = GridSecrets.open(value);
+        if (plain == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(plain))) {
+            JsonObject json = reader.readObject();
+            return old.refreshed(json.getString("accessToken"), json.getString("idToken"),
+                    json.getString("refreshToken"), Instant.ofEpochMilli(json.getJsonNumber("expiresAt").longValue()));
+        } catch (JsonException | ClassCastException | NullPointerException unreadable) {
+            return null;
+        }
+    }
+}
