@@ -20,6 +20,7 @@ import dev.cognitoee.testing.TokenMinter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,11 @@ class SharedRefreshTest {
         threads.shutdownNow();
     }
 
+    /** Token expiries are whole seconds (the JWT's {@code exp}). */
+    private static Instant inAnHour() {
+        return Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+    }
+
     private SharedRefresh node() {
         return new SharedRefresh(new SharedState(grid), CONFIG, clock);
     }
@@ -60,7 +66,7 @@ class SharedRefreshTest {
     void concurrentRefreshesOfOneSessionOnThreeNodesCallCognitoOnce() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", Instant.now().plusSeconds(3600));
+        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", inAnHour());
         List<Future<SharedRefresh.Result>> results = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             SharedRefresh node = node();
@@ -84,7 +90,7 @@ class SharedRefreshTest {
 
     @Test
     void aLaterStaleCopyOfTheSessionGetsTheHandedOffTokensInsteadOfRefreshingAgain() {
-        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", Instant.now().plusSeconds(3600));
+        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", inAnHour());
         node().refresh("session-1", old, () -> fresh);
 
         SharedRefresh.Result later = node().refresh("session-1", old, () -> {
@@ -96,9 +102,9 @@ class SharedRefreshTest {
 
     @Test
     void anotherSessionOrAnotherAccessTokenIsAnotherRefresh() {
-        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", Instant.now().plusSeconds(3600));
+        SessionTokens fresh = old.refreshed("access-1", "id-1", "refresh-1", inAnHour());
         node().refresh("session-1", old, () -> fresh);
-        SessionTokens next = fresh.refreshed("access-2", "id-2", null, Instant.now().plusSeconds(3600));
+        SessionTokens next = fresh.refreshed("access-2", "id-2", null, inAnHour());
 
         assertThat(node().refresh("session-2", old, () -> next).computedHere()).isTrue();
         assertThat(node().refresh("session-1", fresh, () -> next).computedHere()).isTrue();
@@ -111,7 +117,7 @@ class SharedRefreshTest {
             throw refused;
         })).isSameAs(refused);
 
-        SessionTokens fresh = old.refreshed("access-1", "id-1", null, Instant.now().plusSeconds(3600));
+        SessionTokens fresh = old.refreshed("access-1", "id-1", null, inAnHour());
         assertThat(node().refresh("session-1", old, () -> fresh)).isEqualTo(new SharedRefresh.Result(fresh, true));
     }
 
@@ -152,7 +158,7 @@ class SharedRefreshTest {
         String sessionId = request.getSession(false).getId();
         Instant now = Instant.now();
         SessionTokens fresh = old.refreshed(POOL.access(now), POOL.sign(TokenMinter.idClaims(now)), "refresh-1",
-                now.plusSeconds(3600));
+                inAnHour());
         node().refresh(sessionId, old, () -> fresh); // another node refreshed this session
 
         SessionTokens current = refresher.current(request.getSession(false), old);
