@@ -9,8 +9,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 
@@ -51,6 +54,35 @@ public class GridResource {
             }
         }
         return caches.build();
+    }
+
+    /**
+     * What one read of the module's revocation list in the grid costs here: the mean of {@code reads} lookups of
+     * absent keys (the common case: a token nobody revoked), after as many to warm up. Through the same injected
+     * {@code CacheManager} and the same {@code Cache.get} as the module's lookup.
+     */
+    @GET
+    @Path("read-cost")
+    public JsonObject readCost(@QueryParam("reads") @DefaultValue("20000") int reads) {
+        CacheManager manager = managers.get();
+        String revoked = null;
+        for (String name : manager.getCacheNames()) {
+            if (name.startsWith(PREFIX) && name.endsWith(".revoked")) {
+                revoked = name;
+            }
+        }
+        Cache<Object, Object> cache = manager.getCache(revoked);
+        long absent = 0;
+        for (int i = 0; i < reads; i++) {
+            absent += cache.get("warm-up-" + i) == null ? 1 : 0;
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < reads; i++) {
+            absent += cache.get(UUID.randomUUID().toString()) == null ? 1 : 0;
+        }
+        long nanos = System.nanoTime() - start;
+        return Json.createObjectBuilder().add("cache", revoked).add("reads", reads).add("absent", absent)
+                .add("nanosPerRead", nanos / reads).build();
     }
 
     @GET
