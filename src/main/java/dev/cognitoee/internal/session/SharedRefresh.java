@@ -83,7 +83,7 @@ final class SharedRefresh {
     }
 
     private static CognitoAuthException unavailable(GridUnavailableException e) {
-        LOG.log(Level.WARNING, "Refreshing a session's tokens through the grid failed: {0}", e.getMessage());
+        LOG.log(Level.WARNING, "Refreshing a session''s tokens through the grid failed: {0}", e.getMessage());
         return new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
                 "The session's tokens cannot be refreshed now; try again shortly", e);
     }
