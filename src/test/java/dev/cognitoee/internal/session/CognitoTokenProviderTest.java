@@ -3,6 +3,7 @@ package dev.cognitoee.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.AuthTokens;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.token.TokenRevocations;
@@ -48,6 +49,7 @@ class CognitoTokenProviderTest {
         refresher.events = new RecordingEvents();
         refresher.revocations = TokenRevocations.off();
         refresher.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
+        refresher.shared = new SharedState(null); // per node
         SecurityContext securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getCallerPrincipal" -> (Principal) caller;
