@@ -45,6 +45,8 @@ class SharedStateIT extends StateScenarios {
         System.out.println("Grid read of the revocation list: " + cost);
         assertThat(cost.getInt("absent")).isEqualTo(40_000);
         assertThat(cost.getJsonNumber("nanosPerRead").longValue()).isPositive().isLessThan(1_000_000);
+        assertThat(cost.getBoolean("perEntryExpiry")).as("revocations lapse with their tokens, entry by entry")
+                .isTrue();
     }
 
     private static String newUser() {

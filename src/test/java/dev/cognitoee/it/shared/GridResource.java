@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
+import javax.cache.expiry.ExpiryPolicy;
 
 /**
  * What the module keeps in the server's JCache, seen from the application through the same CDI bean Payara gives
@@ -82,7 +83,17 @@ public class GridResource {
         }
         long nanos = System.nanoTime() - start;
         return Json.createObjectBuilder().add("cache", revoked).add("reads", reads).add("absent", absent)
-                .add("nanosPerRead", nanos / reads).build();
+                .add("nanosPerRead", nanos / reads).add("perEntryExpiry", perEntryExpiry(cache)).build();
+    }
+
+    /** Whether the cache has the per-entry expiry put the module looks for (Hazelcast's ICache has). */
+    private static boolean perEntryExpiry(Cache<Object, Object> cache) {
+        try {
+            cache.getClass().getMethod("put", Object.class, Object.class, ExpiryPolicy.class);
+            return true;
+        } catch (NoSuchMethodException none) {
+            return false;
+        }
     }
 
     @GET
