@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("session").definedBy("dev.cognitoee.internal.session")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
+                .layer("cluster").definedBy("dev.cognitoee.internal.cluster")
                 .layer("seal").definedBy("dev.cognitoee.internal.seal")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
@@ -87,13 +88,15 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
                 .whereLayer("token")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "userpool")
-                // seal: what every layer that keeps a secret outside the heap (a session, a shared cache) may use
-                .whereLayer("seal").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token")
+                // seal: what every layer that keeps a secret outside the heap (a session, the grid) may use
+                .whereLayer("seal").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token", "cluster")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "seal")
+                        "session", "userpool", "token", "cluster", "seal")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "seal")
+                        "session", "userpool", "token", "cluster", "seal")
                 .check(MODULE);
     }
 }

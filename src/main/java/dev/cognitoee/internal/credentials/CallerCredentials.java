@@ -2,6 +2,8 @@ package dev.cognitoee.internal.credentials;
 
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.cluster.GridUnavailableException;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
@@ -18,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import dev.cognitoee.internal.seal.SessionSealer;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -61,6 +64,12 @@ public class CallerCredentials {
     @ModuleClock
     Clock clock;
 
+    @Inject
+    SharedState shared;
+
+    @Inject
+    SessionSealer sealer;
+
     private CredentialsCache cache;
     private SessionHoldings holdings;
 
@@ -76,10 +85,30 @@ public class CallerCredentials {
 
     @PostConstruct
     void start() {
-        cache = new CredentialsCache(clock, MAXIMUM_CALLERS);
+        cache = new CredentialsCache(clock, MAXIMUM_CALLERS, sharedCredentials());
         // As long as anything a session's caller keys point to can still be cached: credentials and identity ids.
         holdings = new SessionHoldings(MAXIMUM_CALLERS,
                 CredentialsLifetime.MAX_FRESH.plus(IdentityPoolCredentialsProvider.IDENTITY_ID_LIFETIME), clock);
+    }
+
+    /**
+     * The cluster's credentials cache, or null when per node. Its entries are the identity pool's answers for
+     * the callers of this user pool; an application's own provider is named too, so that two applications with
+     * different providers on one cluster never share credentials.
+     */
+    private SharedCredentials sharedCredentials() {
+        if (shared == null || shared.grid().isEmpty()) {
+            return null;
+        }
+        try {
+            return new SharedCredentials(shared, sealer, clock, FetchBounds.waitForFetch(config), config.userPoolId(),
+                    config.identityPoolId(), String.join(",", config.clientIds()),
+                    provider.getClass().getName().replaceAll("\\$.*", ""));
+        } catch (GridUnavailableException e) {
+            LOG.log(Level.WARNING, "The grid cannot be used for AWS credentials ({0}); they are cached per node",
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The caller's credentials, from the cache when still fresh. */

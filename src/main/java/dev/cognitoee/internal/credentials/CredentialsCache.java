@@ -28,6 +28,9 @@ import java.util.logging.Logger;
  * caller runs the fetch in its own thread, outside any lock; the others wait for that future, at most
  * {@code waitBound}, then get {@code SERVICE_UNAVAILABLE}. The future is completed on every path, errors included.
  * A key forgotten while its fetch runs (sign-out) is not filled by that fetch.
+ *
+ * <p>On a cluster, a miss here asks {@link SharedCredentials} (the grid) before the provider, so that one fetch
+ * serves every node; a hit here never touches the grid.
  */
 final class CredentialsCache {
 
@@ -36,9 +39,16 @@ final class CredentialsCache {
     private final Clock clock;
     private final Cache<String, CredentialsAndIdentityId> fresh;
     private final Map<String, CompletableFuture<CredentialsAndIdentityId>> inFlight = new ConcurrentHashMap<>();
+    private final SharedCredentials shared; // null: per node
 
     CredentialsCache(Clock clock, long maximumSize) {
+        this(clock, maximumSize, null);
+    }
+
+    /** With {@code shared} behind this node's cache (null: per node). */
+    CredentialsCache(Clock clock, long maximumSize, SharedCredentials shared) {
         this.clock = clock;
+        this.shared = shared;
         this.fresh = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfter(new UntilShortlyBeforeExpiration(clock))
@@ -67,12 +77,15 @@ final class CredentialsCache {
         CompletableFuture<CredentialsAndIdentityId> mine = new CompletableFuture<>();
         CompletableFuture<CredentialsAndIdentityId> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return await(running, waitBound); // a fetch that started now is as fresh as a forced one
+            // a fetch that started now is as fresh as a forced one
+            return await(running, shared == null ? waitBound : shared.waitBound());
         }
         try {
             CredentialsAndIdentityId cached = forceRefresh ? null : fresh.getIfPresent(key);
+            Supplier<CredentialsAndIdentityId> checked =
+                    () -> CredentialsLifetime.checked(fetch.get(), clock.instant(), provider);
             CredentialsAndIdentityId result = cached != null ? cached
-                    : CredentialsLifetime.checked(fetch.get(), clock.instant(), provider);
+                    : shared != null ? shared.get(key, forceRefresh, checked) : checked.get();
             publish(key, mine, result);
             mine.complete(result);
             return result;
@@ -91,12 +104,18 @@ final class CredentialsCache {
         }
     }
 
-    /** Forgets the credentials of {@code key}, and lets no fetch of it still running fill the cache. */
+    /**
+     * Forgets the credentials of {@code key}, on the whole cluster when there is one, and lets no fetch of it still
+     * running on this node fill the cache.
+     */
     void forget(String key) {
         inFlight.compute(key, (k, running) -> {
             fresh.invalidate(k);
             return null;
         });
+        if (shared != null) {
+            shared.forget(key); // a remote call: outside the map's lock
+        }
     }
 
     /** Caches the result unless the key was forgotten meanwhile; atomic with {@link #forget}. */

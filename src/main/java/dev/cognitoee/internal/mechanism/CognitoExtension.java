@@ -3,6 +3,7 @@ package dev.cognitoee.internal.mechanism;
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuthenticationMechanismDefinition;
 import dev.cognitoee.internal.account.DefaultCognitoAuth;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.AnnotationSettings;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.CognitoConfigReader;
@@ -63,7 +64,8 @@ public class CognitoExtension implements Extension {
             UnreadableSessions.class,
             AuthEvents.class,
             CallerCredentials.class,
-            SessionEndListener.class);
+            SessionEndListener.class,
+            SharedState.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;

@@ -2,6 +2,9 @@ package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.Cognito;
 import dev.cognitoee.PoolJsonWebToken;
+import dev.cognitoee.internal.cluster.Grid;
+import dev.cognitoee.internal.cluster.GridUnavailableException;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
@@ -12,6 +15,7 @@ import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.CallerToken;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
+import dev.cognitoee.internal.token.SharedRevocationList;
 import dev.cognitoee.internal.token.TokenRevocations;
 import dev.cognitoee.internal.userpool.GetUserTokenCheck;
 import dev.cognitoee.internal.userpool.UserPoolClient;
@@ -22,6 +26,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -59,12 +65,25 @@ class CognitoProducers {
         return BearerTokenVerifier.of(config, defaultPool, clock);
     }
 
-    /** The revoked sessions of this node (cognito implies local); nothing is kept when the check is off. */
+    /**
+     * The revoked sessions (cognito implies local): the cluster's when the server has a grid, else this node's;
+     * nothing is kept when the check is off.
+     */
     @Produces
     @Singleton
-    TokenRevocations tokenRevocations(CognitoConfig config, @ModuleClock Clock clock) {
+    TokenRevocations tokenRevocations(CognitoConfig config, @ModuleClock Clock clock, SharedState shared) {
         if (config.revocationCheck() == RevocationCheck.OFF) {
             return TokenRevocations.off();
+        }
+        Optional<Grid> grid = shared.grid();
+        if (grid.isPresent()) {
+            try {
+                return new TokenRevocations(SharedRevocationList.in(grid.get(), clock, config.userPoolId(),
+                        String.join(",", config.clientIds())), config.clockSkew());
+            } catch (GridUnavailableException e) {
+                LOG.log(Level.WARNING, "The grid cannot hold the revocation list ({0}); it is kept per node",
+                        e.getMessage());
+            }
         }
         return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,
                 clock), config.clockSkew());

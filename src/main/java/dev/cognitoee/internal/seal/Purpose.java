@@ -9,7 +9,11 @@ public enum Purpose {
     /** A session's Cognito refresh token. */
     REFRESH_TOKEN("refresh-token"),
     /** Cognito's {@code Session} string of a sign-in waiting for a challenge answer. */
-    CHALLENGE_SESSION("challenge-session");
+    CHALLENGE_SESSION("challenge-session"),
+    /** A refresh's new tokens, handed to the other nodes of a cluster through the grid. */
+    GRID_REFRESH_HAND_OFF("grid-refresh-hand-off"),
+    /** An identity's AWS credentials, shared with the other nodes of a cluster through the grid. */
+    GRID_CREDENTIALS("grid-credentials");
 
     private final String label;
 

@@ -6,6 +6,7 @@ import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
  *
  * <p>The shared future is completed on every path, exceptions included, and nobody waits for it longer than a
  * refresh may take ({@link CognitoConfig#callTimeout()}): a waiter past that bound gets {@code SERVICE_UNAVAILABLE}.
+ *
+ * <p>On a cluster ({@link SharedState} has a grid) the refresh is also single-flight cluster-wide: the one request
+ * per node that would refresh goes through {@link SharedRefresh}, so that requests of one session spread over
+ * several nodes make one call to Cognito, and the others get its tokens. Their wait is then bounded by
+ * {@link SharedRefresh#waitBound()} instead.
  */
 @ApplicationScoped
 public class TokenRefresher {
@@ -66,6 +73,10 @@ public class TokenRefresher {
     @ModuleClock
     Clock clock;
 
+    @Inject
+    SharedState shared;
+
+    private volatile SharedRefresh sharedRefresh; // made at first use, null when per node
     private final Map<String, CompletableFuture<SessionTokens>> inFlight = new ConcurrentHashMap<>();
 
     /**
@@ -86,7 +97,7 @@ public class TokenRefresher {
         try {
             // Read again now that this thread owns the refresh: one that finished just before may have done it.
             SessionTokens latest = SessionStore.tokens(session);
-            SessionTokens result = latest != null && !due(latest) ? latest : refresh(session, tokens);
+            SessionTokens result = latest != null && !due(latest) ? latest : refreshOnce(session, tokens);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -106,12 +117,45 @@ public class TokenRefresher {
     private SessionTokens refresh(HttpSession session, SessionTokens tokens) {
         Instant now = clock.instant();
         SessionTokens fresh = askCognito(session, tokens, now);
+        store(session, fresh);
+        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), PoolJsonWebToken.DEFAULT_POOL, now));
+        return fresh;
+    }
+
+    /**
+     * Refreshes once for the whole cluster when there is one: either this node asks Cognito (and fires
+     * {@code TokenRefreshed}), or it stores the tokens another node got for the same session and access token.
+     */
+    private SessionTokens refreshOnce(HttpSession session, SessionTokens tokens) {
+        SharedRefresh cluster = sharedRefresh();
+        if (cluster == null) {
+            return refresh(session, tokens);
+        }
+        Instant now = clock.instant();
+        SharedRefresh.Result result = cluster.refresh(session.getId(), tokens,
+                () -> askCognito(session, tokens, now));
+        store(session, result.tokens());
+        if (result.computedHere()) {
+            events.fire(new TokenRefreshed(tokens.username(), result.tokens().expiresAt(),
+                    PoolJsonWebToken.DEFAULT_POOL, now));
+        }
+        return result.tokens();
+    }
+
+    private static void store(HttpSession session, SessionTokens fresh) {
         if (!SessionStore.replaceTokens(session, fresh)) {
             throw new CognitoAuthException(AuthError.NOT_SIGNED_IN,
                     "The session was ended (signed out) while its tokens were being refreshed");
         }
-        events.fire(new TokenRefreshed(tokens.username(), fresh.expiresAt(), PoolJsonWebToken.DEFAULT_POOL, now));
-        return fresh;
+    }
+
+    private SharedRefresh sharedRefresh() {
+        SharedRefresh current = sharedRefresh;
+        if (current == null && shared.grid().isPresent()) {
+            current = new SharedRefresh(shared, sealer, config, clock);
+            sharedRefresh = current; // two threads may both make one: equal, and either will do
+        }
+        return current;
     }
 
     private SessionTokens askCognito(HttpSession session, SessionTokens tokens, Instant now) {
@@ -161,10 +205,16 @@ public class TokenRefresher {
         return !clock.instant().plus(config.refreshAhead()).isBefore(tokens.expiresAt());
     }
 
+    /** How long a request waits for another request's refresh: one call, or the cluster's hand-off. */
+    private Duration waitBound() {
+        SharedRefresh cluster = sharedRefresh();
+        return cluster == null ? config.callTimeout() : cluster.waitBound();
+    }
+
     /** The result of another request's refresh, waited for no longer than a refresh may take. */
     private SessionTokens await(CompletableFuture<SessionTokens> running) {
         try {
-            return running.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return running.get(waitBound().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CognitoAuthException cognito) {
                 throw cognito;
@@ -173,7 +223,7 @@ public class TokenRefresher {
                     e.getCause());
         } catch (TimeoutException e) {
             throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
-                    "Refreshing the session's tokens takes longer than " + config.callTimeout(), e);
+                    "Refreshing the session's tokens takes longer than " + waitBound(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,

@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.token;
 
+import dev.cognitoee.internal.cluster.GridUnavailableException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,8 +39,9 @@ public final class TokenRevocations {
     }
 
     /**
-     * Records the end of a session: its tokens are refused from now on, on this node. The tokens come from the
-     * session, that is from Cognito itself, so they are read without verifying them again; one that cannot be
+     * Records the end of a session: its tokens are refused from now on, on this node (on every node when the list is
+     * the cluster's). The tokens come from the session, that is from Cognito itself, so they are read without
+     * verifying them again; one that cannot be
      * read is skipped.
      *
      * @param tokens the session's access and id tokens (null ones are skipped)
@@ -64,8 +66,12 @@ public final class TokenRevocations {
         }
     }
 
-    /** Refuses {@code claims}' token if its session was revoked; a token without any jti cannot be checked. */
-    void refuseIfRevoked(JsonObject claims) throws TokenRejectedException {
+    /**
+     * Refuses {@code claims}' token if its session was revoked; a token without any jti cannot be checked.
+     *
+     * @throws RevocationCheckUnavailableException the cluster's revocation list cannot be read now
+     */
+    void refuseIfRevoked(JsonObject claims) throws TokenRejectedException, RevocationCheckUnavailableException {
         if (list == null) {
             return;
         }
@@ -73,7 +79,13 @@ public final class TokenRevocations {
         if (id == null) {
             throw new TokenRejectedException(TokenRejection.MISSING_CLAIM);
         }
-        if (list.isRevoked(id)) {
+        boolean revoked;
+        try {
+            revoked = list.isRevoked(id);
+        } catch (GridUnavailableException e) {
+            throw new RevocationCheckUnavailableException("The cluster's revocation list cannot be read", e);
+        }
+        if (revoked) {
             throw new TokenRejectedException(TokenRejection.REVOKED);
         }
     }

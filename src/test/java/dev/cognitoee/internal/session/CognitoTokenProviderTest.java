@@ -3,6 +3,7 @@ package dev.cognitoee.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.AuthTokens;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.token.TokenRevocations;
@@ -52,6 +53,7 @@ class CognitoTokenProviderTest {
         refresher.sealer = Sealers.TEST;
         refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, new RecordingEvents(),
                 TokenRevocations.off(), refresher.clock);
+        refresher.shared = new SharedState(null); // per node
         SecurityContext securityContext = (SecurityContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getCallerPrincipal" -> (Principal) caller;

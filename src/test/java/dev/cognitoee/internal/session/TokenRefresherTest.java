@@ -8,6 +8,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.event.TokenRefreshFailed;
 import dev.cognitoee.event.TokenRefreshed;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.token.InMemoryRevocationList;
 import dev.cognitoee.internal.token.Jwt;
@@ -58,6 +59,7 @@ class TokenRefresherTest {
         refresher.sealer = Sealers.TEST;
         refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, recorder, TokenRevocations.off(),
                 refresher.clock);
+        refresher.shared = new SharedState(null); // per node
     }
 
     private SessionTokens signedIn(Instant expiresAt) {

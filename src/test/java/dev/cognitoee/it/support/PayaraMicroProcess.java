@@ -62,6 +62,25 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
                                           Map<String, String> systemProperties, List<String> preBootCommands,
                                           List<String> jvmOptions) {
+        return boot(name, wars, port, systemProperties, preBootCommands, jvmOptions, List.of("--nohazelcast"));
+    }
+
+    /**
+     * Boots Payara Micro with {@code wars} on a free port WITH its Hazelcast data grid (and so its JCache), as a
+     * one-member cluster of its own on loopback (the flags of STACK.md: never multicast discovery).
+     */
+    public static PayaraMicroProcess bootWithHazelcast(String name, List<WebArchive> wars,
+                                                       Map<String, String> systemProperties) {
+        String hazelcastPort = Integer.toString(FreePort.next());
+        return boot(name, wars, FreePort.next(), systemProperties, List.of(),
+                List.of("-Dhazelcast.socket.bind.any=false"),
+                List.of("--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", hazelcastPort,
+                        "--interfaces", "127.0.0.1", "--clustername", name + "-" + hazelcastPort));
+    }
+
+    private static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
+                                           Map<String, String> systemProperties, List<String> preBootCommands,
+                                           List<String> jvmOptions, List<String> gridOptions) {
         try {
             Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
             Path serverConfig = TestSettings.serverConfigDir();
@@ -77,8 +96,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(jvmOptions);
             systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of(
-                    "-jar", TestSettings.required("payara.microJar"),
-                    "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
+                    "-jar", TestSettings.required("payara.microJar")));
+            command.addAll(gridOptions);
+            command.addAll(List.of("--disablephonehome", "--port", Integer.toString(port),
                     "--prebootcommandfile", preBoot.toString(),
                     "--logproperties", serverConfig.resolve("logging.properties").toString()));
             for (WebArchive war : wars) {
