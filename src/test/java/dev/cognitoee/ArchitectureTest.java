@@ -77,6 +77,7 @@ class ArchitectureTest {
                 .layer("token").definedBy("dev.cognitoee.internal.token")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
+                .layer("log").definedBy("dev.cognitoee.internal.log")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
@@ -90,6 +91,8 @@ class ArchitectureTest {
                         "session", "userpool", "token")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token")
+                .whereLayer("log").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token", "config")
                 .check(MODULE);
     }
 }

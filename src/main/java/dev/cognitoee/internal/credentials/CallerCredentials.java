@@ -3,6 +3,7 @@ package dev.cognitoee.internal.credentials;
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.time.ModuleClock;
@@ -178,7 +179,8 @@ public class CallerCredentials {
         try {
             provider.clearCredentialsAndIdentityId(cacheKey);
         } catch (RuntimeException e) { // an application's provider failing must not stop a sign-out
-            LOG.log(Level.WARNING, "The credentials provider failed to forget a caller: {0}", e.getClass().getName());
+            LogMessage.CREDENTIALS_NOT_CLEARED.log(LOG, "The credentials provider failed to forget a caller: {0}",
+                    e.getClass().getName());
         }
     }
 }
