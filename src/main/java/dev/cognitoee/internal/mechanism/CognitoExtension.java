@@ -66,8 +66,7 @@ public class CognitoExtension implements Extension {
             TokenRefresher.class,
             AuthEvents.class,
             CallerCredentials.class,
-            SessionEndListener.class,
-            StartupReport.class);
+            SessionEndListener.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;
@@ -238,8 +237,9 @@ public class CognitoExtension implements Extension {
 
     /** The class of the application's own credentials provider, or null when the identity pool's is in use. */
     String applicationCredentialsProvider() {
-        return applicationCredentialsProvider && providerInUse != null ? providerInUse.getBeanClass().getName()
-                : null;
+        // not the flag: the identity pool's provider, added after it was set, sets it again when CDI processes it
+        return providerInUse != null && providerInUse.getBeanClass() != IdentityPoolCredentialsProvider.class
+                ? providerInUse.getBeanClass().getName() : null;
     }
 
     /** The validated configuration; set once the deployment is validated. */
