@@ -79,6 +79,7 @@ class ArchitectureTest {
                 .layer("seal").definedBy("dev.cognitoee.internal.seal")
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
+                .layer("log").definedBy("dev.cognitoee.internal.log")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
@@ -97,6 +98,8 @@ class ArchitectureTest {
                         "session", "userpool", "token", "cluster", "seal")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal")
+                .whereLayer("log").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token", "cluster", "seal", "config")
                 .check(MODULE);
     }
 }

@@ -18,6 +18,7 @@ import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.FederatedLogins;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
@@ -46,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -216,11 +216,11 @@ public class DefaultCognitoAuth implements CognitoAuth {
                 userPool.revokeToken(sealer.open(Purpose.REFRESH_TOKEN, tokens.refreshToken()));
             }
         } catch (CognitoAuthException e) {
-            LOG.log(Level.WARNING, "Signed {0} out locally, but Cognito could not {1}: {2}", new Object[] {
-                    tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error()});
+            LogMessage.SIGN_OUT_LOCAL_ONLY.log(LOG, "Signed {0} out locally, but Cognito could not {1}: {2}",
+                    tokens.username(), global ? "sign the user out globally" : "revoke the refresh token", e.error());
         } catch (SealBrokenException e) {
-            LOG.log(Level.WARNING, "Signed {0} out locally, but could not revoke the refresh token: it {1}",
-                    new Object[] {tokens.username(), e.getMessage()});
+            LogMessage.SIGN_OUT_LOCAL_ONLY.log(LOG, "Signed {0} out locally, but could not revoke the refresh token: it {1}",
+                    tokens.username(), e.getMessage());
         }
         events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
                 clock.instant()));

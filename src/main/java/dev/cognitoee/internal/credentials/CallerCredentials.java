@@ -5,6 +5,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.cluster.GridUnavailableException;
 import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.time.ModuleClock;
@@ -105,8 +106,8 @@ public class CallerCredentials {
                     config.identityPoolId(), String.join(",", config.clientIds()),
                     provider.getClass().getName().replaceAll("\\$.*", ""));
         } catch (GridUnavailableException e) {
-            LOG.log(Level.WARNING, "The grid cannot be used for AWS credentials ({0}); they are cached per node",
-                    e.getMessage());
+            LogMessage.GRID_UNAVAILABLE.log(LOG, "The grid cannot be used for AWS credentials ({0}); they are cached"
+                    + " per node", e.getMessage());
             return null;
         }
     }
@@ -207,7 +208,8 @@ public class CallerCredentials {
         try {
             provider.clearCredentialsAndIdentityId(cacheKey);
         } catch (RuntimeException e) { // an application's provider failing must not stop a sign-out
-            LOG.log(Level.WARNING, "The credentials provider failed to forget a caller: {0}", e.getClass().getName());
+            LogMessage.CREDENTIALS_NOT_CLEARED.log(LOG, "The credentials provider failed to forget a caller: {0}",
+                    e.getClass().getName());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import java.time.Clock;
@@ -155,8 +156,8 @@ final class CredentialsCache {
     private static CognitoAuthException providerFailure(RuntimeException e, Object provider) {
         String name = provider == null ? "?" : provider.getClass().getName().replaceAll("\\$.*", "");
         // Only the type at WARNING: the message of an application's exception may carry anything.
-        LOG.log(Level.WARNING, "The credentials provider {0} failed with {1}", new Object[] {name,
-                e.getClass().getName()});
+        LogMessage.CREDENTIALS_PROVIDER_FAILED.log(LOG, "The credentials provider {0} failed with {1}", name,
+                e.getClass().getName());
         LOG.log(Level.FINE, "The credentials provider failed", e);
         return new CognitoAuthException(AuthError.UNEXPECTED, null,
                 "The credentials provider failed (" + e.getClass().getSimpleName() + ")", e);

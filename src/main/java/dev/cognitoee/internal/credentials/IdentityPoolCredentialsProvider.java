@@ -8,7 +8,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.internal.time.ModuleClock;
-import dev.cognitoee.internal.userpool.CognitoErrors;
+import dev.cognitoee.internal.userpool.Misconfigurations;
 import dev.cognitoee.internal.userpool.SdkClientFactory;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.spi.CredentialsAndIdentityIdProvider;
@@ -60,6 +60,8 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
     private final SdkHttpClient http;
     private volatile CognitoIdentityClient client;
     private boolean closed; // guarded by this
+    private final Misconfigurations misconfigurations =
+            Misconfigurations.of(Misconfigurations.Api.IDENTITY_POOL, false);
 
     /** For CDI: the HTTP client of {@link SdkClientFactory}; the cache is made once the clock is injected. */
     public IdentityPoolCredentialsProvider() {
@@ -107,7 +109,7 @@ public class IdentityPoolCredentialsProvider implements CredentialsAndIdentityId
                     .expirationTime(credentials.expiration())
                     .build(), identityId, credentials.expiration());
         } catch (SdkException e) {
-            CognitoAuthException failure = IdentityPoolErrors.map(e);
+            CognitoAuthException failure = IdentityPoolErrors.map(e, misconfigurations);
             if (failure.error() != AuthError.SERVICE_UNAVAILABLE && failure.error() != AuthError.TOO_MANY_REQUESTS) {
                 identityIds.invalidate(request.cacheKey()); // a deleted or unlinked identity: ask GetId next time
             }

@@ -2,7 +2,9 @@ package dev.cognitoee.internal.credentials;
 
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.userpool.CognitoErrors;
+import dev.cognitoee.internal.userpool.Misconfigurations;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,8 +21,8 @@ final class IdentityPoolErrors {
     private IdentityPoolErrors() {
     }
 
-    static CognitoAuthException map(SdkException e) {
-        CognitoAuthException typed = CognitoErrors.map(e);
+    static CognitoAuthException map(SdkException e, Misconfigurations misconfigurations) {
+        CognitoAuthException typed = CognitoErrors.map(e, misconfigurations);
         String code = typed.cognitoErrorCode();
         String message = switch (typed.error()) {
             case SERVICE_UNAVAILABLE -> "The identity pool cannot be reached or failed; try again shortly";
@@ -31,8 +33,12 @@ final class IdentityPoolErrors {
         if (code != null) {
             message += " (" + code + ")";
         }
-        LOG.log(typed.error() == AuthError.SERVICE_UNAVAILABLE ? Level.WARNING : Level.INFO,
-                "Identity pool call failed, {0}: {1}", new Object[] {typed.error(), e.getMessage()});
+        if (typed.error() == AuthError.SERVICE_UNAVAILABLE) {
+            LogMessage.IDENTITY_POOL_UNAVAILABLE.log(LOG, "Identity pool call failed, {0}: {1}", typed.error(),
+                    e.getMessage());
+        } else {
+            LOG.log(Level.INFO, "Identity pool call failed, {0}: {1}", new Object[] {typed.error(), e.getMessage()});
+        }
         return new CognitoAuthException(typed.error(), code, message, e);
     }
 }

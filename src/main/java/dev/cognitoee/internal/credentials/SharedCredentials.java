@@ -6,12 +6,12 @@ import dev.cognitoee.internal.cluster.GridUnavailableException;
 import dev.cognitoee.internal.cluster.SharedMap;
 import dev.cognitoee.internal.cluster.SharedSingleFlight;
 import dev.cognitoee.internal.cluster.SharedState;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import dev.cognitoee.internal.seal.SessionSealer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -69,8 +69,8 @@ final class SharedCredentials {
             }, !forceRefresh, waitBound);
             return GridCredentials.decode(outcome.value(), sealer).credentials();
         } catch (GridUnavailableException e) {
-            LOG.log(Level.WARNING, "The grid failed ({0}); this node fetches the caller''s credentials itself",
-                    e.getMessage());
+            LogMessage.GRID_UNAVAILABLE.log(LOG, "The grid failed ({0}); this node fetches the caller''s credentials"
+                    + " itself", e.getMessage());
             return fetch.get();
         }
     }
@@ -80,8 +80,8 @@ final class SharedCredentials {
         try {
             results.remove(key(cacheKey));
         } catch (GridUnavailableException e) {
-            LOG.log(Level.WARNING, "The grid failed ({0}); a caller''s credentials stay in it until they lapse",
-                    e.getMessage());
+            LogMessage.GRID_UNAVAILABLE.log(LOG, "The grid failed ({0}); a caller''s credentials stay in it until"
+                    + " they lapse", e.getMessage());
         }
     }
 

@@ -8,9 +8,11 @@ import dev.cognitoee.internal.config.AnnotationSettings;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.CognitoConfigReader;
 import dev.cognitoee.internal.config.InvalidConfigurationException;
+import dev.cognitoee.internal.config.RegionCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.CognitoTokenProvider;
@@ -40,6 +42,7 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -49,6 +52,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * checked before the application starts, failing the deployment with every problem, each naming its key.
  */
 public class CognitoExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(CognitoExtension.class.getName());
 
     /** The beans of the module; its jar is not a bean archive, so nothing is active without the annotation. */
     private static final List<Class<?>> MODULE_BEANS = List.of(
@@ -198,15 +203,15 @@ public class CognitoExtension implements Extension {
             return;
         }
         if (definitions.size() > 1) {
-            event.addDeploymentProblem(new DeploymentException(
+            event.addDeploymentProblem(new DeploymentException(LogMessage.DEFINITION_TWICE.text(
                     "@CognitoAuthenticationMechanismDefinition may appear once per application, found it on "
-                            + definitions));
+                            + definitions)));
             return;
         }
         if (tokenProviders.size() > 1) {
-            event.addDeploymentProblem(new DeploymentException("An application may declare one TokenProvider bean"
-                    + " (it replaces the module's), found " + tokenProviders.stream().map(Bean::getBeanClass)
-                    .map(Class::getName).toList()));
+            event.addDeploymentProblem(new DeploymentException(LogMessage.TOKEN_PROVIDER_TWICE.text(
+                    "An application may declare one TokenProvider bean (it replaces the module's), found "
+                            + tokenProviders.stream().map(Bean::getBeanClass).map(Class::getName).toList())));
         }
         CognitoAuthenticationMechanismDefinition definition =
                 definitions.get(0).getAnnotation(CognitoAuthenticationMechanismDefinition.class);
@@ -215,7 +220,11 @@ public class CognitoExtension implements Extension {
             config = CognitoConfigReader.read(AnnotationSettings.of(definition, settings),
                     settings.getPropertyNames());
         } catch (InvalidConfigurationException e) {
-            event.addDeploymentProblem(new DeploymentException(e.getMessage()));
+            event.addDeploymentProblem(new DeploymentException(LogMessage.CONFIGURATION_INVALID.text(e.getMessage())));
+            return;
+        }
+        for (String mismatch : RegionCheck.mismatches(config)) {
+            LogMessage.REGION_MISMATCH.log(LOG, "{0}. Fix: {1}", mismatch, LogMessage.REGION_MISMATCH.fix());
         }
     }
 
@@ -225,9 +234,16 @@ public class CognitoExtension implements Extension {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Whether the application turned the module on. */
+    /** Whether the application turned the module on (CDI found the annotation on a bean). */
     boolean enabled() {
         return !definitions.isEmpty();
+    }
+
+    /** The class of the application's own credentials provider, or null when the identity pool's is in use. */
+    String applicationCredentialsProvider() {
+        // not the flag: the identity pool's provider, added after it was set, sets it again when CDI processes it
+        return providerInUse != null && providerInUse.getBeanClass() != IdentityPoolCredentialsProvider.class
+                ? providerInUse.getBeanClass().getName() : null;
     }
 
     /** The validated configuration; set once the deployment is validated. */

@@ -9,6 +9,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.RevocationCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.CognitoAwsCredentialsProvider;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.BearerTokenVerifier;
@@ -27,7 +28,6 @@ import jakarta.inject.Singleton;
 import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -81,8 +81,8 @@ class CognitoProducers {
                 return new TokenRevocations(SharedRevocationList.in(grid.get(), clock, config.userPoolId(),
                         String.join(",", config.clientIds())), config.clockSkew());
             } catch (GridUnavailableException e) {
-                LOG.log(Level.WARNING, "The grid cannot hold the revocation list ({0}); it is kept per node",
-                        e.getMessage());
+                LogMessage.GRID_UNAVAILABLE.log(LOG, "The grid cannot hold the revocation list ({0}); it is kept per"
+                        + " node", e.getMessage());
             }
         }
         return new TokenRevocations(new InMemoryRevocationList(InMemoryRevocationList.DEFAULT_MAX_ENTRIES,

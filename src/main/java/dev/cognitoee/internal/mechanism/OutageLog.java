@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.mechanism;
 
+import dev.cognitoee.internal.log.LogMessage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -29,9 +30,10 @@ final class OutageLog {
         long now = nanoTime.getAsLong();
         long next = nextWarning.get();
         if (now - next >= 0 && nextWarning.compareAndSet(next, now + INTERVAL_NANOS)) {
-            log.log(Level.WARNING, message + " (further ones in the next 10 s are logged at FINE)", parameter);
+            LogMessage.ANSWERING_503.log(log, message + " (further ones in the next 10 s are logged at FINE)",
+                    parameter);
         } else {
-            log.log(Level.FINE, message, parameter);
+            LogMessage.ANSWERING_503.log(log, Level.FINE, message, parameter);
         }
     }
 }

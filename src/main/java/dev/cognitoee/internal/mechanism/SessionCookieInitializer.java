@@ -8,6 +8,7 @@ import dev.cognitoee.internal.config.HostedUi;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.config.InvalidConfigurationException;
+import dev.cognitoee.internal.log.LogMessage;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
@@ -68,9 +69,10 @@ public class SessionCookieInitializer implements ServletContainerInitializer {
      */
     static void requireCallbackInApplication(HostedUi hostedUi, String contextPath) {
         if (hostedUi != null && !LocalRedirect.isLocalPath(hostedUi.redirectUri().getRawPath(), contextPath)) {
-            throw new IllegalStateException("Cognito EE configuration is invalid: " + Setting.REDIRECT_URI.key()
-                    + " '" + hostedUi.redirectUri() + "' is not a URL of this application: its path must be under "
-                    + contextPath + "/, where the module serves the callback");
+            throw new IllegalStateException(LogMessage.CALLBACK_OUTSIDE_APPLICATION.text(
+                    "Cognito EE configuration is invalid: " + Setting.REDIRECT_URI.key() + " '"
+                            + hostedUi.redirectUri() + "' is not a URL of this application: its path must be under "
+                            + contextPath + "/, where the module serves the callback"));
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.internal.config.SameSite;
+import dev.cognitoee.internal.log.LogMessage;
 import jakarta.servlet.SessionCookieConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,12 +45,12 @@ final class SessionCookieRule {
             Method setSameSite = cookie.getClass().getMethod("setSameSite", String.class);
             setSameSite.invoke(cookie, sameSite.attributeValue());
         } catch (NoSuchMethodException e) {
-            LOG.log(Level.WARNING, "The session cookie of {0} carries SameSite={1} only if this container, which "
-                    + "is not Payara, copies SessionCookieConfig.setAttribute to it (Servlet 6.1)",
-                    new Object[] {contextPath, sameSite.attributeValue()});
+            LogMessage.SESSION_COOKIE_SAME_SITE.log(LOG, "The session cookie of {0} carries SameSite={1} only if "
+                    + "this container, which is not Payara, copies SessionCookieConfig.setAttribute to it (Servlet "
+                    + "6.1)", contextPath, sameSite.attributeValue());
         } catch (IllegalAccessException | InvocationTargetException e) {
-            LOG.log(Level.WARNING, "The session cookie of " + contextPath + " may be sent without SameSite="
-                    + sameSite.attributeValue() + ": Payara refused the setting", e);
+            LogMessage.SESSION_COOKIE_SAME_SITE.log(LOG, "The session cookie of " + contextPath + " may be sent "
+                    + "without SameSite=" + sameSite.attributeValue() + ": Payara refused the setting", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.HostedUi;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.config.TokenUse;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.SessionTokens;
 import dev.cognitoee.internal.session.SignInFlow;
@@ -206,9 +207,12 @@ public class RedirectSignIn {
 
     private CognitoAuthException failed(AuthError error, String reason, String customState) {
         // A stray or replayed callback is anyone's to send: FINE, as refused bearer tokens, so it cannot flood the log.
-        Level level = error == AuthError.SERVICE_UNAVAILABLE ? Level.WARNING
-                : error == AuthError.INVALID_STATE ? Level.FINE : Level.INFO;
-        LOG.log(level, "Sign-in through the hosted UI failed ({0}): {1}", new Object[] {error, reason});
+        if (error == AuthError.SERVICE_UNAVAILABLE) {
+            LogMessage.HOSTED_UI_UNAVAILABLE.log(LOG, "Sign-in through the hosted UI failed ({0}): {1}", error, reason);
+        } else {
+            LOG.log(error == AuthError.INVALID_STATE ? Level.FINE : Level.INFO,
+                    "Sign-in through the hosted UI failed ({0}): {1}", new Object[] {error, reason});
+        }
         events.fire(new SignInWithRedirectFailed(error, reason, customState, DEFAULT_POOL, clock.instant()));
         return new CognitoAuthException(error, "Sign-in through the hosted UI failed: " + reason);
     }

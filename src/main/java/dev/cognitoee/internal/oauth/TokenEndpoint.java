@@ -4,6 +4,7 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.HostedUi;
+import dev.cognitoee.internal.log.LogMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -88,8 +88,8 @@ final class TokenEndpoint {
             String error = errorCode(body);
             AuthError type = "invalid_grant".equals(error) ? AuthError.INVALID_GRANT : AuthError.IDENTITY_PROVIDER_ERROR;
             if (type != AuthError.INVALID_GRANT) {
-                LOG.log(Level.WARNING, "The token endpoint refused the code exchange with {0} ({1}): check the app "
-                        + "client's secret, OAuth flows and callback URL", new Object[] {error, status});
+                LogMessage.HOSTED_UI_CODE_REFUSED.log(LOG, "The token endpoint refused the code exchange with {0} "
+                        + "({1}): check the app client''s secret, OAuth flows and callback URL", error, status);
             }
             throw new CognitoAuthException(type, error, "The token endpoint refused the code (" + error + ")", null);
         }

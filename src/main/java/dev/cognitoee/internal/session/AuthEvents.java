@@ -1,9 +1,9 @@
 package dev.cognitoee.internal.session;
 
+import dev.cognitoee.internal.log.LogMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,12 +23,12 @@ public class AuthEvents {
         try {
             events.fire(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An observer of {0} failed: {1}",
-                    new Object[] {event.getClass().getSimpleName(), e.toString()});
+            LogMessage.EVENT_OBSERVER_FAILED.log(LOG, "An observer of {0} failed: {1}",
+                    event.getClass().getSimpleName(), e.toString());
         }
         events.fireAsync(event).exceptionally(e -> {
-            LOG.log(Level.WARNING, "An asynchronous observer of {0} failed: {1}",
-                    new Object[] {event.getClass().getSimpleName(), e.toString()});
+            LogMessage.EVENT_OBSERVER_FAILED.log(LOG, "An asynchronous observer of {0} failed: {1}",
+                    event.getClass().getSimpleName(), e.toString());
             return null;
         });
     }

@@ -8,11 +8,11 @@ import dev.cognitoee.internal.cluster.GridUnavailableException;
 import dev.cognitoee.internal.cluster.SharedSingleFlight;
 import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.SessionSealer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -87,7 +87,8 @@ final class SharedRefresh {
     }
 
     private static CognitoAuthException unavailable(GridUnavailableException e) {
-        LOG.log(Level.WARNING, "Refreshing a session''s tokens through the grid failed: {0}", e.getMessage());
+        LogMessage.GRID_UNAVAILABLE.log(LOG, "Refreshing a session''s tokens through the grid failed: {0}",
+                e.getMessage());
         return new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
                 "The session's tokens cannot be refreshed now; try again shortly", e);
     }

@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
 import dev.cognitoee.internal.seal.Sealed;
@@ -124,9 +125,10 @@ public class SignInFlow {
         try {
             return sealer.open(Purpose.CHALLENGE_SESSION, pending.session());
         } catch (SealBrokenException e) {
-            LOG.log(e.reason() == SealBrokenException.Reason.TAMPERED ? Level.WARNING : Level.INFO,
-                    "Dropping the sign-in of {0} waiting for {1}: its challenge session {2}",
-                    new Object[] {pending.username(), pending.challenge(), e.getMessage()});
+            // A retired key is the expected end of a rotation (INFO); an altered seal is worth an operator's look.
+            LogMessage.SESSION_SEAL_BROKEN.log(LOG, e.reason() == SealBrokenException.Reason.TAMPERED ? Level.WARNING
+                    : Level.INFO, "Dropping the sign-in of {0} waiting for {1}: its challenge session {2}",
+                    pending.username(), pending.challenge(), e.getMessage());
             SessionStore.dropPendingSignIn(request);
             throw new CognitoAuthException(AuthError.NO_SIGN_IN_IN_PROGRESS,
                     "The sign-in in progress can no longer be continued: call signIn again");

@@ -2,6 +2,7 @@ package dev.cognitoee.internal.session;
 
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.event.SignedOut;
+import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.SealBrokenException;
 import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
@@ -58,8 +59,8 @@ public class UnreadableSessions {
     void end(HttpSession session, SessionTokens tokens, SealBrokenException broken) {
         boolean tampered = broken.reason() == SealBrokenException.Reason.TAMPERED;
         // A retired key is the expected end of a rotation; an altered seal is worth an operator's look.
-        LOG.log(tampered ? Level.WARNING : Level.INFO, "Signing {0} out: the refresh token in the session {1}",
-                new Object[] {tokens.username(), broken.getMessage()});
+        LogMessage.SESSION_SEAL_BROKEN.log(LOG, tampered ? Level.WARNING : Level.INFO,
+                "Signing {0} out: the refresh token in the session {1}", tokens.username(), broken.getMessage());
         revocations.revokeSession(tokens.accessToken(), tokens.idToken()); // when the check is on
         SessionStore.end(session);
         events.fire(new SignedOut(tokens.username(), false, SignedOut.Reason.SESSION_UNREADABLE,

@@ -1,12 +1,12 @@
 package dev.cognitoee.internal.token;
 
+import dev.cognitoee.internal.log.LogMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,8 +54,8 @@ public final class InMemoryRevocationList implements RevocationList {
             untilById.remove(soonest.id());
             evicted++;
             if (evicted == 1 || evicted % 1000 == 0) {
-                LOG.log(Level.WARNING, "The revocation list is full ({0} entries): {1} revoked session(s) dropped "
-                        + "before their tokens expired, soonest-expiring first", new Object[] {maxEntries, evicted});
+                LogMessage.REVOCATION_LIST_FULL.log(LOG, "The revocation list is full ({0} entries): {1} revoked "
+                        + "session(s) dropped before their tokens expired, soonest-expiring first", maxEntries, evicted);
             }
         }
         untilById.put(id, until);

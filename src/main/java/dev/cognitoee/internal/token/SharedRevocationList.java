@@ -4,10 +4,10 @@ import dev.cognitoee.internal.cluster.Grid;
 import dev.cognitoee.internal.cluster.GridKeys;
 import dev.cognitoee.internal.cluster.GridUnavailableException;
 import dev.cognitoee.internal.cluster.SharedMap;
+import dev.cognitoee.internal.log.LogMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -61,8 +61,8 @@ public final class SharedRevocationList implements RevocationList {
                 revoked.put(id, Long.toString(until.toEpochMilli()), Duration.between(now, until));
             }
         } catch (GridUnavailableException e) {
-            LOG.log(Level.WARNING, "A revoked session could not be recorded in the grid ({0}): its tokens are"
-                    + " refused on this node only", e.getMessage());
+            LogMessage.GRID_UNAVAILABLE.log(LOG, "A revoked session could not be recorded in the grid ({0}): its"
+                    + " tokens are refused on this node only", e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.cognitoee.internal.log.LogMessage;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -174,7 +174,7 @@ final class SigningKeys {
             }
             return fetchLocked();
         } catch (SigningKeysUnavailableException e) {
-            LOG.log(Level.WARNING, "Keeping the cached signing keys in service: {0}", e.getMessage());
+            LogMessage.SIGNING_KEYS_STALE.log(LOG, "Keeping the cached signing keys in service: {0}", e.getMessage());
             return stale;
         } finally {
             fetching.unlock();
@@ -202,7 +202,8 @@ final class SigningKeys {
             LOG.fine("Refetching the JWKS for an unknown key id");
             return fetchLocked();
         } catch (SigningKeysUnavailableException e) {
-            LOG.log(Level.WARNING, "Unknown key id, and the signing keys cannot be refetched: {0}", e.getMessage());
+            LogMessage.SIGNING_KEYS_UNAVAILABLE.log(LOG, "Unknown key id, and the signing keys cannot be refetched: "
+                    + "{0}", e.getMessage());
             return seen;
         } finally {
             fetching.unlock();
@@ -230,7 +231,7 @@ final class SigningKeys {
                 try {
                     keys.put(jwk.getKeyID(), ((RSAKey) jwk).toRSAPublicKey());
                 } catch (JOSEException e) {
-                    LOG.warning("Ignoring JWKS key '" + jwk.getKeyID() + "': " + e.getMessage());
+                    LogMessage.JWKS_KEY_IGNORED.log(LOG, "Ignoring JWKS key {0}: {1}", jwk.getKeyID(), e.getMessage());
                 }
             }
         }

@@ -1,13 +1,13 @@
 package dev.cognitoee.internal.token;
 
 import dev.cognitoee.internal.cluster.GridUnavailableException;
+import dev.cognitoee.internal.log.LogMessage;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -58,8 +58,8 @@ public final class TokenRevocations {
             try {
                 claims = Jwt.decode(token);
             } catch (IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "A session token could not be read to record its revocation: {0}",
-                        e.getMessage());
+                LogMessage.REVOCATION_NOT_RECORDED.log(LOG, "A session token could not be read to record its "
+                        + "revocation: {0}", e.getMessage());
                 continue;
             }
             revoke(claims);

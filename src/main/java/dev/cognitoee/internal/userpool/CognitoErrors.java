@@ -3,6 +3,7 @@ package dev.cognitoee.internal.userpool;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.Setting;
+import dev.cognitoee.internal.log.LogMessage;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -68,8 +69,11 @@ public final class CognitoErrors {
         return USER_MESSAGES.getOrDefault(error, USER_MESSAGES.get(AuthError.UNEXPECTED));
     }
 
-    /** The typed outcome of {@code e}; what Cognito or the SDK said goes to the log, not into the message. */
-    public static CognitoAuthException map(SdkException e) {
+    /**
+     * The typed outcome of {@code e}; what Cognito or the SDK said goes to the log, not into the message. An error
+     * that means a misconfiguration is logged once per cause by {@code misconfigurations}, with what to fix.
+     */
+    public static CognitoAuthException map(SdkException e, Misconfigurations misconfigurations) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();
             String cognitoMessage = service.awsErrorDetails().errorMessage();
@@ -77,31 +81,30 @@ public final class CognitoErrors {
             if (error == null) {
                 error = service.statusCode() >= 500 ? AuthError.SERVICE_UNAVAILABLE : AuthError.UNEXPECTED;
             }
-            log(error, code, cognitoMessage);
+            if (!misconfigurations.report(code, cognitoMessage)) {
+                log(error, code, cognitoMessage);
+            }
             boolean writtenForUsers = error == AuthError.LAMBDA_VALIDATION || error == AuthError.INVALID_PASSWORD;
             String message = writtenForUsers && cognitoMessage != null ? cognitoMessage : userMessage(error);
             return new CognitoAuthException(error, code, message, e);
         }
         if (e instanceof SdkClientException) {
-            LOG.log(Level.WARNING, "Cognito cannot be reached (check " + Setting.ENDPOINT.key() + " / "
-                    + Setting.IDENTITY_ENDPOINT.key() + ", " + Setting.CONNECT_TIMEOUT.key() + ", "
+            LogMessage.COGNITO_UNREACHABLE.log(LOG, "Cognito cannot be reached (check " + Setting.ENDPOINT.key()
+                    + " / " + Setting.IDENTITY_ENDPOINT.key() + ", " + Setting.CONNECT_TIMEOUT.key() + ", "
                     + Setting.READ_TIMEOUT.key() + " and the network): {0}", e.getMessage());
             return new CognitoAuthException(AuthError.SERVICE_UNAVAILABLE, null,
                     userMessage(AuthError.SERVICE_UNAVAILABLE), e);
         }
-        LOG.log(Level.WARNING, "Unexpected failure of a Cognito call: {0}", e.getMessage());
+        LogMessage.COGNITO_CALL_FAILED.log(LOG, "Unexpected failure of a Cognito call: {0}", e.getMessage());
         return new CognitoAuthException(AuthError.UNEXPECTED, null, userMessage(AuthError.UNEXPECTED), e);
     }
 
-    /** Operators see Cognito's own words, with the key to fix where the error says the configuration is wrong. */
+    /** Operators see Cognito's own words (misconfigurations are logged by {@link Misconfigurations} instead). */
     private static void log(AuthError error, String code, String cognitoMessage) {
         String text = String.valueOf(cognitoMessage);
-        if (text.contains("SECRET_HASH") || text.toLowerCase(java.util.Locale.ROOT).contains("secret hash")) {
-            LOG.log(Level.WARNING, "Cognito refused the app client''s secret hash: check cognito.client-secret "
-                    + "against the app client of cognito.client-id ({0}: {1})", new Object[] {code, text});
-        } else if (error == AuthError.SERVICE_UNAVAILABLE || error == AuthError.UNEXPECTED
+        if (error == AuthError.SERVICE_UNAVAILABLE || error == AuthError.UNEXPECTED
                 || error == AuthError.INVALID_PARAMETER) {
-            LOG.log(Level.WARNING, "Cognito answered {0}: {1}", new Object[] {code, text});
+            LogMessage.COGNITO_ERROR.log(LOG, "Cognito answered {0}: {1}", code, text);
         } else {
             LOG.log(Level.FINE, "Cognito answered {0}: {1}", new Object[] {code, text});
         }

@@ -36,11 +36,13 @@ public final class UserPoolClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String clientId;
     private final String clientSecret; // null when the app client has none
+    private final Misconfigurations misconfigurations;
 
     UserPoolClient(CognitoConfig config, CognitoIdentityProviderClient cognito) {
         this.cognito = cognito;
         this.clientId = config.signInClientId();
         this.clientSecret = config.clientSecret();
+        this.misconfigurations = Misconfigurations.of(Misconfigurations.Api.USER_POOL, clientSecret != null);
     }
 
     /** A client for the configured pool and its first app client; {@link #close} it when done. */
@@ -184,7 +186,7 @@ public final class UserPoolClient implements AutoCloseable {
         try {
             return operation.get();
         } catch (SdkException e) {
-            throw CognitoErrors.map(e);
+            throw CognitoErrors.map(e, misconfigurations);
         }
     }
 }

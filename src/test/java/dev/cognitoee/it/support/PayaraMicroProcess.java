@@ -113,7 +113,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             // stopped with the JVM too, even when it is killed while Payara boots
             Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
             try {
-                payara.awaitReady(Duration.ofMinutes(3));
+                // generous: on 2 busy cores a boot with several WARs took over 3 minutes (each WAR ~15 s)
+                payara.awaitReady(Duration.ofMinutes(5));
             } catch (RuntimeException e) {
                 payara.close();
                 throw e;
