@@ -50,19 +50,15 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * The module on a cluster: three Payara Micro instances on loopback forming one Hazelcast grid, with HAProxy in
  * front of them balancing every request round-robin (no sticky sessions), against the real cognito-local emulator.
  * Signed-in sessions are served as their user by every node, survive the {@code SIGKILL} of the node they were
- * signed in on in the middle of a load, and a plain authenticated read writes nothing to the session (counted on
- * every node: the module's attribute writes, and Payara's own writes of the session to the grid).
- *
- * <p>Two WARs run on every node: {@value #APP}, configured as {@code docs/CLUSTER.md} tells users (Payara's
- * {@code modified-attribute} persistence scope), and {@value #DEFAULT_SCOPE_APP}, left with Payara Micro's default
- * scope, to show what that default costs. The failover figures go to {@code target/cluster-failover.txt}.
+ * signed in on in the middle of a load, and the module writes nothing to the session on a plain authenticated read
+ * (counted on every node; Payara's own writes of the session to the grid are counted too). The failover figures go
+ * to {@code target/cluster-failover.txt}.
  */
 @EnabledIf(value = "dev.cognitoee.it.support.LoadBalancer#installed", disabledReason = LoadBalancer.MISSING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final String APP = "cluster";
-    private static final String DEFAULT_SCOPE_APP = "cluster-default";
     /** A fixed session encryption key for all nodes ({@code k1:} + 32 bytes in base64), as a cluster needs one. */
     private static final String SESSION_KEY = "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final int READS = 12;
@@ -74,15 +70,18 @@ class ClusterIT {
 
     @BeforeAll
     static void boot() {
-        cluster = PayaraCluster.boot("cluster-it", 3,
-                List.of(war(APP, "modified-attribute"), war(DEFAULT_SCOPE_APP, null)),
+        cluster = PayaraCluster.boot("cluster-it", 3, List.of(war()),
                 Map.of("cognito.session-encryption-key", SESSION_KEY));
     }
 
-    /** The test WAR: {@code <distributable/>}, and the persistence scope {@code scope} (null: Payara's default). */
-    private static WebArchive war(String name, String scope) {
-        WebArchive war = TestWars.war(name, TestWars.poolSettings(CognitoFixture.shared()),
-                        ClusterSecurityConfig.class.getPackage())
+    /**
+     * The test WAR: the module, {@code <distributable/>}, and Payara's default persistence scope. (Its
+     * {@code modified-attribute} scope, which would write only changed attributes, fails on Payara 6.2025.10: a node
+     * loading a session from the grid throws a NullPointerException in {@code ReplicationAttributeStore} and the
+     * session is lost; see docs/CLUSTER.md.)
+     */
+    private static WebArchive war() {
+        return TestWars.war(APP, TestWars.poolSettings(CognitoFixture.shared()), ClusterSecurityConfig.class.getPackage())
                 .addPackage(MovableClock.class.getPackage())
                 .addAsWebInfResource(new StringAsset("""
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -90,21 +89,6 @@ class ClusterIT {
                             <distributable/>
                         </web-app>
                         """), "web.xml");
-        if (scope != null) {
-            war.addAsWebInfResource(new StringAsset("""
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <glassfish-web-app>
-                        <session-config>
-                            <session-manager persistence-type="hazelcast">
-                                <store-properties>
-                                    <property name="persistenceScope" value="%s"/>
-                                </store-properties>
-                            </session-manager>
-                        </session-config>
-                    </glassfish-web-app>
-                    """.formatted(scope)), "glassfish-web.xml");
-        }
-        return war;
     }
 
     @AfterAll
@@ -187,7 +171,7 @@ class ClusterIT {
         Counters signedIn = counters(APP);
         assertThat(signedIn.moduleWrites - start.moduleWrites).as("the module's session writes at sign-in")
                 .isPositive();
-        assertThat(browser.postJson("api/probe", Json.createObjectBuilder().build()).statusCode()).isEqualTo(200);
+        assertThat(browser.postJson("api/me/probe", Json.createObjectBuilder().build()).statusCode()).isEqualTo(200);
 
         Counters before = counters(APP);
         List<String> versions = new ArrayList<>();
@@ -196,12 +180,14 @@ class ClusterIT {
             versions.add(browser.cookie("JSESSIONIDVERSION"));
         }
         Counters after = counters(APP);
-        System.out.printf("%d reads (modified-attribute): %s -> %s; JSESSIONIDVERSION seen: %s%n", READS, before,
-                after, versions);
+        System.out.printf("%d reads: %s -> %s; JSESSIONIDVERSION seen: %s%n", READS, before, after, versions);
         assertThat(after.moduleWrites - before.moduleWrites).as("the module's session writes over %d reads", READS)
                 .isZero();
+        // Not the module's doing, and what docs/CLUSTER.md tells users: Payara's default persistence scope writes
+        // the whole session to the grid at the end of every request that used it, whether anything changed or not.
         assertThat(after.probeWrites - before.probeWrites)
-                .as("Payara's writes of the session's attributes to the grid over %d reads", READS).isZero();
+                .as("Payara's writes of the whole session to the grid over %d reads", READS)
+                .isGreaterThanOrEqualTo(READS);
 
         // A refresh writes the session once: the clocks of all nodes reach the refresh-ahead window (120 s before
         // the tokens' 24 h expiry), and one request refreshes on the node that gets it.
@@ -223,27 +209,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
-    void payarasDefaultPersistenceScopeRewritesTheWholeSessionOnEveryRead() {
-        Browser browser = new Browser(cluster.url(DEFAULT_SCOPE_APP));
-        assertThat(signIn(browser, CognitoFixture.ALICE).statusCode()).isEqualTo(200);
-        assertThat(browser.postJson("api/probe", Json.createObjectBuilder().build()).statusCode()).isEqualTo(200);
-        Counters before = counters(DEFAULT_SCOPE_APP);
-        for (int i = 0; i < READS; i++) {
-            assertThat(me(browser).getString("caller")).isEqualTo(CognitoFixture.ALICE);
-        }
-        Counters after = counters(DEFAULT_SCOPE_APP);
-        System.out.printf("%d reads (Payara's default scope): %s -> %s%n", READS, before, after);
-        assertThat(after.moduleWrites - before.moduleWrites).as("the module's session writes over %d reads", READS)
-                .isZero();
-        // not the module's doing: why docs/CLUSTER.md asks for modified-attribute
-        assertThat(after.probeWrites - before.probeWrites)
-                .as("Payara's writes of the whole session to the grid over %d reads", READS)
-                .isGreaterThanOrEqualTo(READS);
-    }
-
-    @Test
-    @Order(6) // last: it kills a node
+    @Order(5) // last: it kills a node
     void killingTheNodeSessionsSignedInOnMidLoadLosesNone() throws Exception {
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < SESSIONS_UNDER_LOAD; i++) {

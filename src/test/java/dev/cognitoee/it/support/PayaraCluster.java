@@ -42,7 +42,7 @@ public final class PayaraCluster implements AutoCloseable {
     /** The system property holding each node's name. */
     public static final String NODE_PROPERTY = "cognitoee.node";
     private static final Pattern GRID_SIZE = Pattern.compile("DG Size: (\\d+)");
-    private static final Duration BOOT = Duration.ofMinutes(3);
+    private static final Duration BOOT = Duration.ofMinutes(5); // a busy 2-core machine needs more than 3
     /** Payara Micro's HTTP listener, bound to loopback like the rest (before it starts: a pre-boot command). */
     private static final String LOOPBACK_LISTENER = "set configs.config.server-config.network-config"
             + ".network-listeners.network-listener.http-listener.address=127.0.0.1";
