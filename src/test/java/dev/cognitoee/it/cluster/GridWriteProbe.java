@@ -9,8 +9,8 @@ import java.io.Serializable;
 /**
  * A session attribute that counts, on each node, how often Payara serializes it (to write it to the grid) and
  * deserializes it (to load the session from the grid). The application sets it once; afterwards, every count of
- * {@code probeWrites} ({@link SessionCounters}) is Payara writing the session's attributes to the grid on its own: what
- * a request that changed nothing should not cause.
+ * {@code probeWrites} ({@link CountersServlet}) is Payara writing the session's attributes to the grid on its own,
+ * although nothing in the session changed.
  */
 public final class GridWriteProbe implements Serializable {
 

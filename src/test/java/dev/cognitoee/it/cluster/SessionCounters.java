@@ -9,15 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts, on this node, the writes to the module's session attributes ({@code dev.cognitoee.*}) as the servlet
  * container reports them, split by who made them:
  * <ul>
- *   <li>{@code moduleWrites}: a {@code setAttribute}/{@code removeAttribute} called by the module's code. With Payara's
- *   {@code modified-attribute} persistence scope, these decide which attributes are written to the grid: Payara marks
- *   an attribute for writing on those calls and on nothing else (a {@code getAttribute} does not);</li>
- *   <li>{@code reloads}: Payara itself putting the attributes back into a session it loads from the grid (a node
- *   whose copy is older than the request's {@code JSESSIONIDVERSION}); not a write of the module.</li>
+ *   <li>{@code moduleWrites}: a {@code setAttribute}/{@code removeAttribute} called by the module's code: a change
+ *   of the session's state, which the module must make only at sign-in, at a token refresh and at sign-out;</li>
+ *   <li>{@code reloads}: Payara itself putting attributes back into a session it loads from the grid, which its
+ *   {@code modified-attribute} persistence scope does; not a write of the module.</li>
  * </ul>
  * Who made the call is read from the stack: the nearer of a module frame ({@code dev.cognitoee.internal}) and a frame
- * of Payara's session replication store (which loads sessions; the session class itself is not one of them).
- * Together with the {@link GridWriteProbe}, which counts what Payara actually writes.
+ * of Payara's session replication store (which loads sessions; the session class itself is not one of them). What
+ * Payara then writes to the grid, changed or not, the {@link GridWriteProbe} counts.
  */
 @WebListener
 public class SessionCounters implements HttpSessionAttributeListener {
