@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * installs it), started as a process of its own with a generated configuration. It balances every request round-robin
  * (no sticky sessions: the servers must share their sessions), checks the servers' ports every 250 ms and takes a dead
  * one out at the first failed check, and retries a request that a server dropped (connection refused or reset, empty
- * answer) on another server ({@code retry-on}, {@code option redispatch}), as a production balancer would. Its
+ * answer; never a request that is only slow) on another server ({@code retry-on}, {@code option redispatch}), as a production balancer would. Its
  * access log (which server answered what) is in {@link #log()}.
  */
 public final class LoadBalancer implements AutoCloseable {
@@ -109,10 +109,11 @@ public final class LoadBalancer implements AutoCloseable {
                     timeout connect 2s
                     timeout client 30s
                     timeout server 30s
-                    # a request a dead server dropped is sent to another one (it never reached the application)
+                    # a request a dead server refused or dropped unanswered is sent to another one; not one that is
+                    # merely slow (response-timeout), which would run twice
                     retries 3
                     option redispatch 1
-                    retry-on conn-failure empty-response response-timeout
+                    retry-on conn-failure empty-response
 
                 frontend web
                 """);
