@@ -110,7 +110,7 @@ public final class LoadBalancer implements AutoCloseable {
                     timeout client 30s
                     timeout server 30s
                     # a request a dead server refused or dropped unanswered is sent to another one; not one that is
-                    # merely slow (response-timeout), which would run twice
+                    # merely slow, which would run twice
                     retries 3
                     option redispatch 1
                     retry-on conn-failure empty-response
