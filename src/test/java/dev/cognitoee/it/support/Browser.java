@@ -19,17 +19,33 @@ import java.util.stream.Collectors;
 /** One user agent with its own cookies (its own HTTP session), following no redirects so tests can see them. */
 public final class Browser {
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final CookieManager cookies;
+    private final HttpClient client;
     private final URL base;
 
     public Browser(URL base) {
+        this(base, cookieJar());
+    }
+
+    /**
+     * A browser on {@code base} keeping its cookies in {@code cookies}, which other browsers may share: one user agent
+     * talking to several servers of one host (a load balancer and the nodes behind it, say) sends each of them the
+     * same cookies, as a real browser does (cookies are per host, not per port).
+     */
+    public Browser(URL base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** An empty cookie jar that takes every cookie, for {@link #Browser(URL, CookieManager)}. */
+    public static CookieManager cookieJar() {
+        return new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -79,7 +95,12 @@ public final class Browser {
 
     /** The value of the JSESSIONID cookie, or null. */
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookie("JSESSIONID");
+    }
+
+    /** The value of the cookie {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 

@@ -18,9 +18,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Payara Micro started by hand with several WARs at once, for tests that need what Arquillian hides: deployments
- * that are meant to fail, and the server's own output. Same jar and server-config/ as the Arquillian tests.
+ * that are meant to fail, the server's own output, several servers at once ({@link PayaraCluster}), a crash
+ * ({@link #kill()}). Same jar and server-config/ as the Arquillian tests.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
+
+    /** Payara Micro's option for a server that is no cluster member: no Hazelcast at all (boots about twice as fast). */
+    public static final String NO_CLUSTER = "--nohazelcast";
 
     private final Process process;
     private final int port;
@@ -62,7 +66,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
                                           Map<String, String> systemProperties, List<String> preBootCommands,
                                           List<String> jvmOptions) {
-        return boot(name, wars, port, systemProperties, preBootCommands, jvmOptions, List.of("--nohazelcast"));
+        PayaraMicroProcess payara = start(name, wars, port, systemProperties, preBootCommands, jvmOptions,
+                List.of(NO_CLUSTER));
+        try {
+            // generous: on 2 busy cores a boot with several WARs took over 3 minutes (each WAR ~15 s)
+            payara.awaitReady(Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            payara.close();
+            throw e;
+        }
+        return payara;
     }
 
     /**
@@ -72,15 +85,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public static PayaraMicroProcess bootWithHazelcast(String name, List<WebArchive> wars,
                                                        Map<String, String> systemProperties) {
         String hazelcastPort = Integer.toString(FreePort.next());
-        return boot(name, wars, FreePort.next(), systemProperties, List.of(),
+        PayaraMicroProcess payara = start(name, wars, FreePort.next(), systemProperties, List.of(),
                 List.of("-Dhazelcast.socket.bind.any=false"),
                 List.of("--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", hazelcastPort,
                         "--interfaces", "127.0.0.1", "--clustername", name + "-" + hazelcastPort));
+        try {
+            payara.awaitReady(Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            payara.close();
+            throw e;
+        }
+        return payara;
     }
 
-    private static PayaraMicroProcess boot(String name, List<WebArchive> wars, int port,
+    /**
+     * Starts Payara Micro without waiting for it ({@link #awaitReady(Duration)} does), so that several can boot at
+     * once. {@code payaraOptions} are Payara Micro's own options besides the port, the boot commands, the logging
+     * and the WARs: {@link #NO_CLUSTER} for a lone server, or the clustering flags ({@link PayaraCluster}).
+     */
+    public static PayaraMicroProcess start(String name, List<WebArchive> wars, int port,
                                            Map<String, String> systemProperties, List<String> preBootCommands,
-                                           List<String> jvmOptions, List<String> gridOptions) {
+                                           List<String> jvmOptions, List<String> payaraOptions) {
         try {
             Path workDir = Files.createDirectories(TestSettings.buildDir().resolve(name));
             Path serverConfig = TestSettings.serverConfigDir();
@@ -95,10 +120,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "-Xmx512m", "-Djava.io.tmpdir=" + workDir));
             command.addAll(jvmOptions);
             systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", TestSettings.required("payara.microJar")));
+            command.addAll(payaraOptions);
             command.addAll(List.of(
-                    "-jar", TestSettings.required("payara.microJar")));
-            command.addAll(gridOptions);
-            command.addAll(List.of("--disablephonehome", "--port", Integer.toString(port),
+                    "--disablephonehome", "--port", Integer.toString(port),
                     "--prebootcommandfile", preBoot.toString(),
                     "--logproperties", serverConfig.resolve("logging.properties").toString()));
             for (WebArchive war : wars) {
@@ -112,20 +137,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
             PayaraMicroProcess payara = new PayaraMicroProcess(process, port, log);
             // stopped with the JVM too, even when it is killed while Payara boots
             Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
-            try {
-                // generous: on 2 busy cores a boot with several WARs took over 3 minutes (each WAR ~15 s)
-                payara.awaitReady(Duration.ofMinutes(5));
-            } catch (RuntimeException e) {
-                payara.close();
-                throw e;
-            }
             return payara;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot boot Payara Micro", e);
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until Payara says it is ready (WARs deployed, listener open); fails if it exits or takes longer. */
+    public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (output().contains(" ready in ")) {
@@ -170,6 +189,36 @@ public final class PayaraMicroProcess implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The HTTP port Payara listens on. */
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Kills Payara at once, as a crash would: {@code SIGKILL} ({@link Process#destroyForcibly()} on Unix), nothing
+     * of its shutdown runs. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Payara Micro (pid " + process.pid() + ") survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks Payara to stop ({@code SIGTERM}) without waiting; {@link #close()} then waits. */
+    void requestStop() {
+        process.destroy();
     }
 
     /** Stops Payara: politely, then forcibly after 30 seconds. */
