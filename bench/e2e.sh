@@ -15,20 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v wrk >/dev/null 2>&1; then
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then
-        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            SUDO="sudo"
-        else
-            echo "The benchmark needs wrk, and this script cannot install it (not root, no sudo):" >&2
-            echo "run 'sudo apt-get install wrk' once (or install wrk 4.x from https://github.com/wg/wrk)." >&2
-            exit 1
-        fi
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    echo "Installing wrk (apt-get)..."
-    $SUDO apt-get install -y -qq wrk >/dev/null \
-        || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }
+    src/test/system/apt-install.sh "the end-to-end benchmark" wrk
 fi
 
 BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
