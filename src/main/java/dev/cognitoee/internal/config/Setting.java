@@ -132,7 +132,8 @@ public final class Setting<T> {
     /** Which tokens are refused before their {@code exp}. */
     public static final Setting<RevocationCheck> REVOCATION_CHECK = withDefault("cognito.revocation-check",
             "revocationCheck", oneOf(RevocationCheck::fromValue, "must be 'off', 'local' or 'cognito'"), "off",
-            "`local`: refuse the tokens of sessions signed out through `CognitoAuth.signOut`, on this node; "
+            "`local`: refuse the tokens of sessions signed out through `CognitoAuth.signOut`, on this node (on "
+                    + "every node of a Payara cluster: [docs/CLUSTER.md](docs/CLUSTER.md#revocation)); "
                     + "`cognito`: that, and ask Cognito's GetUser about each new access token (needs "
                     + "`cognito.token-use=access`); see [docs/TOKENS.md](docs/TOKENS.md#revocation)");
     /** How long GetUser's acceptance of an access token is trusted. */
