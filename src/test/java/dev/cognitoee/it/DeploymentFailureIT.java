@@ -9,6 +9,7 @@ import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.TestWars;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -30,6 +31,8 @@ class DeploymentFailureIT {
     private static final String UNNAMED_KEY = "dW5uYW1lZC1rZXktb2YtMzItYnl0ZXMtZm9yLWFlcyE=";
 
     private static PayaraMicroProcess payara;
+    /** A server of its own: Payara Micro starts no application after one whose initializer failed. */
+    private static PayaraMicroProcess distributedPayara;
     private static CognitoFixture fixture;
 
     @BeforeAll
@@ -61,15 +64,25 @@ class DeploymentFailureIT {
         WebArchive distributedWithoutKey = war("distributed", good).setWebXML(new StringAsset(
                 "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\"><distributable/></web-app>"));
 
+        // Both servers boot at once. The two checks that fail in a servlet initializer (the callback, the key of a
+        // distributable application) each get a server: Payara Micro does not start the applications after one
+        // whose start failed.
+        distributedPayara = PayaraMicroProcess.start("payara-deployment-failures-distributed",
+                List.of(distributedWithoutKey), FreePort.next(), Map.of(), List.of(), List.of(),
+                List.of(PayaraMicroProcess.NO_CLUSTER));
         payara = PayaraMicroProcess.boot("payara-deployment-failures", List.of(
                 war("missing", missing), war("malformed", malformed), war("keysdown", keysDown),
-                war("foreigncallback", foreignCallback), distributedWithoutKey));
+                war("foreigncallback", foreignCallback)));
+        distributedPayara.awaitReady(Duration.ofMinutes(5));
     }
 
     @AfterAll
     static void stop() {
         if (payara != null) {
             payara.close();
+        }
+        if (distributedPayara != null) {
+            distributedPayara.close();
         }
     }
 
@@ -111,9 +124,9 @@ class DeploymentFailureIT {
 
     @Test
     void aDistributableApplicationWithoutASessionEncryptionKeyFailsNamingTheKey() {
-        assertThat(payara.output()).contains("cognito.session-encryption-key is missing: this application is "
-                + "<distributable/>");
-        assertThat(Http.get(payara.url("distributed"), "api/public").statusCode()).isEqualTo(404);
+        assertThat(distributedPayara.output()).contains("cognito.session-encryption-key is missing: this application"
+                + " is <distributable/>");
+        assertThat(Http.get(distributedPayara.url("distributed"), "api/public").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -143,10 +143,8 @@ class SharedRefreshTest {
                 .plus(CONFIG.callTimeout()).plus(SharedRefresh.SLACK));
     }
 
-    @Test
-    void aTokenRefresherOnAClusterStoresAnotherNodesRefreshWithoutCallingCognitoOrFiringAnEvent() {
-        RecordingHttpClient http = new RecordingHttpClient();
-        RecordingEvents events = new RecordingEvents();
+    /** A node's {@link TokenRefresher}, on the shared grid, calling Cognito through {@code http}. */
+    private TokenRefresher refresherOnTheGrid(RecordingHttpClient http, RecordingEvents events) {
         TokenRefresher refresher = new TokenRefresher();
         refresher.config = CONFIG;
         refresher.userPool = UserPoolClient.forPool(CONFIG, http);
@@ -156,14 +154,21 @@ class SharedRefreshTest {
         refresher.shared = new SharedState(grid);
         refresher.sealer = Sealers.TEST;
         refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, events, TokenRevocations.off(), clock);
+        return refresher;
+    }
+
+    @Test
+    void aTokenRefresherOnAClusterStoresAnotherNodesRefreshWithoutCallingCognitoOrFiringAnEvent() {
+        RecordingHttpClient http = new RecordingHttpClient();
+        RecordingEvents events = new RecordingEvents();
+        TokenRefresher refresher = refresherOnTheGrid(http, events);
         FakeHttp browser = new FakeHttp();
         HttpServletRequest request = browser.request();
         SessionStore.signIn(request, old);
         String sessionId = request.getSession(false).getId();
         Instant now = Instant.now();
         SessionTokens fresh = old.refreshed(POOL.access(now), POOL.sign(TokenMinter.idClaims(now)),
-                Sealers.refreshToken("refresh-1"),
-                inAnHour());
+                Sealers.refreshToken("refresh-1"), inAnHour());
         node().refresh(sessionId, old, () -> fresh); // another node refreshed this session
 
         SessionTokens current = refresher.current(request.getSession(false), old);
@@ -178,15 +183,7 @@ class SharedRefreshTest {
     void aTokenRefresherOnAClusterRefreshesOnceAndHandsTheTokensOn() {
         RecordingHttpClient http = new RecordingHttpClient();
         RecordingEvents events = new RecordingEvents();
-        TokenRefresher refresher = new TokenRefresher();
-        refresher.config = CONFIG;
-        refresher.userPool = UserPoolClient.forPool(CONFIG, http);
-        refresher.events = events;
-        refresher.revocations = TokenRevocations.off();
-        refresher.clock = clock;
-        refresher.shared = new SharedState(grid);
-        refresher.sealer = Sealers.TEST;
-        refresher.unreadable = SessionBeans.unreadableSessions(Sealers.TEST, events, TokenRevocations.off(), clock);
+        TokenRefresher refresher = refresherOnTheGrid(http, events);
         FakeHttp browser = new FakeHttp();
         HttpServletRequest request = browser.request();
         SessionStore.signIn(request, old);
