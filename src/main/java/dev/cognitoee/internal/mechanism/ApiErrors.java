@@ -41,7 +41,7 @@ final class ApiErrors {
 
     /** Whether a request with these {@code Accept} and {@code Authorization} headers comes from an API client. */
     static boolean wanted(String accept, String authorization) {
-        if (CognitoAuthenticationMechanism.bearerToken(authorization) != null) {
+        if (CognitoAuthenticationMechanism.isBearer(authorization)) {
             return true;
         }
         if (accept == null) {

@@ -111,16 +111,25 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** The token after {@code Bearer }, empty if there is none, or null if the header is not a bearer one. */
     static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!isBearer(authorization)) {
             return null;
         }
         if (authorization.length() == BEARER.length()) {
             return "";
         }
-        if (authorization.charAt(BEARER.length()) != ' ') {
-            return null; // another scheme that starts with the same letters
-        }
         return authorization.substring(BEARER.length() + 1).trim();
+    }
+
+    /**
+     * Whether the header is a bearer one, as {@link #bearerToken} judges it, without copying the token out (the
+     * response filters ask this of every bearer request).
+     */
+    static boolean isBearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        // not another scheme that starts with the same letters
+        return authorization.length() == BEARER.length() || authorization.charAt(BEARER.length()) == ' ';
     }
 
     private static boolean moreThanOne(Enumeration<String> values) {

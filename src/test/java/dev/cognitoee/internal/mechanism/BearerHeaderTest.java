@@ -34,4 +34,15 @@ class BearerHeaderTest {
         assertThat(CognitoAuthenticationMechanism.bearerToken("Bear abc")).isNull();
         assertThat(CognitoAuthenticationMechanism.bearerToken("")).isNull();
     }
+
+    @Test
+    void isBearerJudgesAsTheTokenReaderDoes() {
+        for (String header : new String[] {"Bearer abc", "bearer abc", "Bearer", "Bearer ", null, "",
+                "Basic YWxpY2U6c2VjcmV0", "BearerToken abc", "Bear abc"}) {
+            assertThat(CognitoAuthenticationMechanism.isBearer(header)).as(String.valueOf(header))
+                    .isEqualTo(CognitoAuthenticationMechanism.bearerToken(header) != null);
+        }
+        assertThat(CognitoAuthenticationMechanism.isBearer("Bearer abc")).isTrue();
+        assertThat(CognitoAuthenticationMechanism.isBearer("BearerToken abc")).isFalse();
+    }
 }
