@@ -80,6 +80,7 @@ class ArchitectureTest {
                 .layer("config").definedBy("dev.cognitoee.internal.config")
                 .layer("time").definedBy("dev.cognitoee.internal.time")
                 .layer("log").definedBy("dev.cognitoee.internal.log")
+                .layer("json").definedBy("dev.cognitoee.internal.json")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
@@ -99,6 +100,9 @@ class ArchitectureTest {
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal")
                 .whereLayer("log").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                        "session", "userpool", "token", "cluster", "seal", "config")
+                // json: the JSON factories, for every internal layer (the API's JWT keeps a factory of its own)
+                .whereLayer("json").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal", "config")
                 .check(MODULE);
     }

@@ -1,16 +1,15 @@
 package dev.cognitoee.internal.credentials;
 
+import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
 import dev.cognitoee.internal.seal.Sealed;
 import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
@@ -51,7 +50,7 @@ record GridCredentials(String accessKeyId, String secretAccessKey, String sessio
 
     /** The grid's value: JSON, sealed by {@code sealer}. */
     String encode(SessionSealer sealer) {
-        var json = Json.createObjectBuilder()
+        var json = JsonFactories.objectBuilder()
                 .add("accessKeyId", accessKeyId)
                 .add("secretAccessKey", secretAccessKey)
                 .add("expiration", expiration.toEpochMilli())
@@ -79,7 +78,7 @@ record GridCredentials(String accessKeyId, String secretAccessKey, String sessio
         if (plain == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(plain))) {
+        try (JsonReader reader = JsonFactories.reader(plain)) {
             JsonObject json = reader.readObject();
             return new GridCredentials(json.getString("accessKeyId"), json.getString("secretAccessKey"),
                     json.getString("sessionToken", null), json.getString("identityId", null),

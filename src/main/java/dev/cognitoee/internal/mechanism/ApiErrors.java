@@ -1,6 +1,6 @@
 package dev.cognitoee.internal.mechanism;
 
-import jakarta.json.Json;
+import dev.cognitoee.internal.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +53,7 @@ final class ApiErrors {
 
     /** The JSON body of an error. */
     static JsonObject body(String error, String description) {
-        return Json.createObjectBuilder().add("error", error).add("error_description", description).build();
+        return JsonFactories.objectBuilder().add("error", error).add("error_description", description).build();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.cognitoee.internal.mechanism;
 
-import jakarta.json.Json;
+import dev.cognitoee.internal.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -44,8 +44,7 @@ record SignInRequest(String username, String password, boolean json) {
             if (bytes.length > MAX_JSON_BYTES) {
                 return new SignInRequest(null, null, true);
             }
-            try (JsonReader reader = Json.createReader(new java.io.StringReader(
-                    new String(bytes, StandardCharsets.UTF_8)))) {
+            try (JsonReader reader = JsonFactories.reader(new String(bytes, StandardCharsets.UTF_8))) {
                 JsonObject object = reader.readObject();
                 return new SignInRequest(string(object, "username"), string(object, "password"), true);
             }

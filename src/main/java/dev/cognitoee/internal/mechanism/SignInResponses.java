@@ -5,7 +5,7 @@ import dev.cognitoee.CodeDeliveryDetails;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.SignInNextStep;
 import dev.cognitoee.SignInResult;
-import jakarta.json.Json;
+import dev.cognitoee.internal.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,14 +21,14 @@ final class SignInResponses {
     }
 
     static JsonObject result(SignInResult result) {
-        return Json.createObjectBuilder()
+        return JsonFactories.objectBuilder()
                 .add("isSignedIn", result.isSignedIn())
                 .add("nextStep", nextStep(result.nextStep()))
                 .build();
     }
 
     static JsonObject error(AuthError error, String message) {
-        return Json.createObjectBuilder().add("error", error.name()).add("message", message).build();
+        return JsonFactories.objectBuilder().add("error", error.name()).add("message", message).build();
     }
 
     /** 401 for bad credentials, 429 for throttling, 503 when Cognito is down, 400 for the rest. */
@@ -53,7 +53,7 @@ final class SignInResponses {
     static void refuseCrossOrigin(HttpServletResponse response, boolean json) {
         String message = "Sign-in refused: it was posted from a page of another origin.";
         if (json) {
-            write(response, HttpServletResponse.SC_FORBIDDEN, Json.createObjectBuilder()
+            write(response, HttpServletResponse.SC_FORBIDDEN, JsonFactories.objectBuilder()
                     .add("error", "CROSS_ORIGIN_REQUEST").add("message", message).build());
         } else {
             writeText(response, HttpServletResponse.SC_FORBIDDEN, message);
@@ -95,10 +95,10 @@ final class SignInResponses {
     }
 
     private static JsonObjectBuilder nextStep(SignInNextStep step) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("signInStep", step.signInStep().name());
+        JsonObjectBuilder json = JsonFactories.objectBuilder().add("signInStep", step.signInStep().name());
         CodeDeliveryDetails delivery = step.codeDeliveryDetails();
         if (delivery != null) {
-            JsonObjectBuilder details = Json.createObjectBuilder();
+            JsonObjectBuilder details = JsonFactories.objectBuilder();
             if (delivery.destination() != null) {
                 details.add("destination", delivery.destination());
             }
@@ -108,18 +108,18 @@ final class SignInResponses {
             json.add("codeDeliveryDetails", details);
         }
         if (!step.allowedMfaTypes().isEmpty()) {
-            json.add("allowedMFATypes", Json.createArrayBuilder(step.allowedMfaTypes()));
+            json.add("allowedMFATypes", JsonFactories.arrayBuilder(step.allowedMfaTypes()));
         }
         if (!step.missingAttributes().isEmpty()) {
-            json.add("missingAttributes", Json.createArrayBuilder(step.missingAttributes()));
+            json.add("missingAttributes", JsonFactories.arrayBuilder(step.missingAttributes()));
         }
         if (step.totpSetupDetails() != null) {
-            json.add("totpSetupDetails", Json.createObjectBuilder()
+            json.add("totpSetupDetails", JsonFactories.objectBuilder()
                     .add("sharedSecret", step.totpSetupDetails().sharedSecret())
                     .add("setupUri", step.totpSetupDetails().setupUri()));
         }
         if (!step.additionalInfo().isEmpty()) {
-            JsonObjectBuilder info = Json.createObjectBuilder();
+            JsonObjectBuilder info = JsonFactories.objectBuilder();
             step.additionalInfo().forEach(info::add);
             json.add("additionalInfo", info);
         }

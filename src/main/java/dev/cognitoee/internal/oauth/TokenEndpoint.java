@@ -4,14 +4,13 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.HostedUi;
+import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.log.LogMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -109,7 +108,7 @@ final class TokenEndpoint {
     }
 
     private static JsonObject json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactories.reader(body)) {
             return reader.readObject();
         } catch (RuntimeException e) {
             return null; // not JSON: treated as an error without a code

@@ -1,15 +1,14 @@
 package dev.cognitoee.internal.session;
 
 import dev.cognitoee.internal.cluster.GridKeys;
+import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
 import dev.cognitoee.internal.seal.Sealed;
 import dev.cognitoee.internal.seal.SessionSealer;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -32,7 +31,7 @@ final class RefreshHandOff {
 
     /** {@code fresh} as the grid keeps it. */
     static String encode(SessionTokens fresh, SessionSealer sealer) {
-        var json = Json.createObjectBuilder()
+        var json = JsonFactories.objectBuilder()
                 .add("accessToken", fresh.accessToken())
                 .add("idToken", fresh.idToken())
                 .add("expiresAt", fresh.expiresAt().toEpochMilli());
@@ -53,7 +52,7 @@ final class RefreshHandOff {
         } catch (SealBrokenException | IllegalArgumentException unreadable) {
             return null; // not a seal, a key this node does not have, or altered
         }
-        try (JsonReader reader = Json.createReader(new StringReader(plain))) {
+        try (JsonReader reader = JsonFactories.reader(plain)) {
             JsonObject json = reader.readObject();
             String refreshToken = json.getString("refreshToken", null);
             return old.refreshed(json.getString("accessToken"), json.getString("idToken"),

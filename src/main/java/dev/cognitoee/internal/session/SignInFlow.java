@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
@@ -23,13 +24,12 @@ import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -276,9 +276,8 @@ public class SignInFlow {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        try {
-            JsonArray array = Json.createReader(new StringReader(json)).readArray();
-            return array.getValuesAs(JsonString::getString);
+        try (JsonReader reader = JsonFactories.reader(json)) {
+            return reader.readArray().getValuesAs(JsonString::getString);
         } catch (JsonException | ClassCastException e) {
             return List.of();
         }

@@ -1,14 +1,12 @@
 package dev.cognitoee.internal.token;
 
-import jakarta.json.Json;
+import dev.cognitoee.internal.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * A compact JWS checked to be nothing else: three non-empty base64url segments separated by two dots, ASCII only.
@@ -17,7 +15,6 @@ import java.util.Map;
 final class CompactJws {
 
     private static final boolean[] BASE64URL = new boolean[128];
-    private static final JsonReaderFactory JSON_READERS = Json.createReaderFactory(Map.of());
 
     static {
         for (char c = 'A'; c <= 'Z'; c++) {
@@ -101,7 +98,7 @@ final class CompactJws {
      */
     JsonObject payloadJson() throws TokenRejectedException {
         // Parsing from a String skips the charset detection of the InputStream readers (4.1 against 5.3 µs here).
-        try (JsonReader reader = JSON_READERS.createReader(new StringReader(
+        try (JsonReader reader = JsonFactories.reader(new StringReader(
                 new String(payload(), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {
