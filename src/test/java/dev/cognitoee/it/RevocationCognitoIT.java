@@ -27,7 +27,8 @@ class RevocationCognitoIT extends RevocationScenarios {
 
     @BeforeAll
     static void deploy(Deployer payara) {
-        base = payara.deploy(war(APP, "cognito", "cognito.revocation-cache-time", Integer.toString(CACHE_SECONDS))).url(APP);
+        base = payara.deploy(war(APP, "cognito", "cognito.revocation-cache-time", Integer.toString(CACHE_SECONDS)))
+                .url(APP);
     }
 
     @Override

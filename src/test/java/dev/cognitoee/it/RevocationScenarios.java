@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the revocation-check ITs share: a WAR per mode of {@code cognito.revocation-check} (deployed to the
- * shared Payara Micro in turn, against the emulator), a user signed in through the account API ({@code CognitoAuth.signIn}) whose session's
- * access token is then replayed as a bearer token, with no cookie, the way a thief would.
+ * shared Payara Micro in turn, against the emulator), a user signed in through the account API
+ * ({@code CognitoAuth.signIn}) whose session's access token is then replayed as a bearer token, with no cookie, the
+ * way a thief would.
  */
 @ExtendWith(SharedPayara.class)
 abstract class RevocationScenarios {

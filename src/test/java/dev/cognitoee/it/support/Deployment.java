@@ -32,7 +32,8 @@ public final class Deployment implements PayaraApps {
             throw new IllegalArgumentException(warName + ".war is not in this deployment: " + contextRoots.keySet());
         }
         try {
-            return new URL("http://localhost:" + server.port() + (contextRoot.equals("/") ? "/" : "/" + contextRoot + "/"));
+            String path = contextRoot.equals("/") ? "/" : "/" + contextRoot + "/";
+            return new URL("http://localhost:" + server.port() + path);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
