@@ -6,10 +6,12 @@ import dev.cognitoee.it.account.AccountSecurityConfig;
 import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LambdaRecorder;
 import dev.cognitoee.it.support.LambdaRecorder.Invocation;
 import dev.cognitoee.it.support.ServerClock;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,17 +37,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The account API and browser sessions in a real Payara Micro against the emulator, with the emulator's Lambda
  * triggers recorded: sign-up to sign-out, challenges, refresh, events, and where clientMetadata arrives.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class AccountIT {
 
     private static final String APP = "account";
     private static final String NEW_PASSWORD = "Br4nd-New-Passw0rd";
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         CognitoFixture fixture = CognitoFixture.shared();
         Map<String, String> settings = TestWars.poolSettings(fixture);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.container.ContainerSecurityConfig;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
+import dev.cognitoee.it.support.Deployment;
 import dev.cognitoee.it.support.Forgery;
 import dev.cognitoee.it.support.FreePort;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.SetCookie;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -17,9 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * challenge (401) and forbid (403); API clients (a bearer token, or {@code Accept: application/json}) get their
  * 401, 403 and 503 as a small JSON body with RFC 6750 names, browsers keep the server's pages.
  */
+@ExtendWith(SharedPayara.class)
 class ApiSecurityIT {
 
     private static final String APP = "apisec";
@@ -36,33 +39,25 @@ class ApiSecurityIT {
     private static final String JSON = "application/json";
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private static PayaraMicroProcess payara;
+    private static Deployment payara;
     private static String alice;
     private static String bob;
 
     @BeforeAll
-    static void boot() {
+    static void deploy(Deployer server) {
         CognitoFixture fixture = CognitoFixture.shared();
         Map<String, String> keysDown = new LinkedHashMap<>(TestWars.poolSettings(fixture));
         // nothing listens there: the keys cannot be fetched
         keysDown.put("cognito.jwks-uri", "http://127.0.0.1:" + FreePort.next() + "/jwks.json");
-        payara = PayaraMicroProcess.boot("api-security-it", List.of(
-                        TestWars.war(APP, TestWars.poolSettings(fixture), ContainerSecurityConfig.class.getPackage()),
-                        TestWars.war(KEYS_DOWN, keysDown, ContainerSecurityConfig.class.getPackage())),
-                FreePort.next(), Map.of());
+        payara = server.deploy(
+                TestWars.war(APP, TestWars.poolSettings(fixture), ContainerSecurityConfig.class.getPackage()),
+                TestWars.war(KEYS_DOWN, keysDown, ContainerSecurityConfig.class.getPackage()));
         for (String name : List.of(APP, KEYS_DOWN)) {
             assertThat(payara.output()).as("Payara's output (%s)", payara.log())
                     .contains(" " + name + " was successfully deployed");
         }
         alice = fixture.signIn(CognitoFixture.ALICE).accessToken();
         bob = fixture.signIn(CognitoFixture.BOB).accessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
     }
 
     // ---- Defect 14: @PermitAll means public ----

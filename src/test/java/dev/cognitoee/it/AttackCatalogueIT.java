@@ -18,8 +18,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognitoee.it.app.SecurityConfig;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Forgery;
 import dev.cognitoee.it.support.RawHttp;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import dev.cognitoee.testing.JwksServer;
 import java.net.URI;
@@ -34,11 +36,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token never echoed, an answer within {@link #BOUND} (a safety net for hangs, not a performance figure). A
  * one-line summary is printed for docs/RELIABILITY.md.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class AttackCatalogueIT {
 
     private static final String APP = "attacks";
@@ -63,10 +63,13 @@ class AttackCatalogueIT {
     private static JwksServer attackerKeys;
     private static RSAKey attacker;
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         return TestWars.war(APP, TestWars.poolSettings(CognitoFixture.shared()), SecurityConfig.class.getPackage());
     }

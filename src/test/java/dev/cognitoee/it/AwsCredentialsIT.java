@@ -10,10 +10,12 @@ import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LocalS3;
 import dev.cognitoee.it.support.ServerClock;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,11 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Signed-in users and bearer (id token) callers call S3 as themselves, from one application-scoped bean, with
  * credentials from the (fake) identity pool, checked by a real SigV4-verifying S3 (S3Proxy).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class AwsCredentialsIT {
 
     private static final String APP = "aws";
@@ -54,10 +54,13 @@ class AwsCredentialsIT {
     /** Credentials this long before their expiration are fetched anew (a quarter of an hour's lifetime, capped). */
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         FakeCognitoIdentity identity = AwsStandIns.identity();
         identity.credentialsLifetime(LIFETIME);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.app.SecurityConfig;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Forgery;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.PayaraLog;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.JsonObject;
@@ -18,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,16 +34,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
  * Bearer tokens issued by the real Cognito emulator, checked by the module inside a real Payara Micro: who gets
  * in, with which roles, and how every kind of bad token is answered.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class BearerTokenIT {
 
     private static final String APP = "bearer";
     private static final String CHALLENGE = "Bearer";
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         return TestWars.war(APP, TestWars.poolSettings(CognitoFixture.shared()), SecurityConfig.class.getPackage());
     }

@@ -7,9 +7,11 @@ import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FreePort;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.ServerClock;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import java.net.URL;
@@ -23,12 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code Retry-After} and no Cognito or network text, no half-made session, sessions served while their tokens are
  * valid, and everything back once Cognito is.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class CognitoOutageIT {
 
     private static final String APP = "outage";
@@ -50,10 +50,13 @@ class CognitoOutageIT {
     private static CognitoFixture pool;
     private static String clientId;
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         emulator = CognitoLocal.startWithoutTriggers(FreePort.next());
         pool = CognitoFixture.seed(emulator);

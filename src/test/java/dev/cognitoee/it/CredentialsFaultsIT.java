@@ -7,8 +7,10 @@ import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,11 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * <p>Timeouts of this deployment: connect 1 s, read 3 s, so an identity-pool call takes at most 2 attempts of 4 s
  * plus a 0.5 s retry delay (8.5 s), and a request waits for another's fetch at most 2 x 8.5 + 1 = 18 s.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class CredentialsFaultsIT {
 
     private static final Logger LOG = Logger.getLogger(CredentialsFaultsIT.class.getName());
@@ -55,10 +55,13 @@ class CredentialsFaultsIT {
     private static final Duration PAST_THE_READ_TIMEOUT = Duration.ofSeconds(5);
     private static final String FAKES_OWN_TEXT = "ip-10-0-3-7"; // in every injected fault's message
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         Map<String, String> settings = AwsStandIns.applicationSettings(); // token-use: access, the default
         settings.put("cognito.connect-timeout", "1000");

@@ -7,31 +7,33 @@ import dev.cognitoee.it.custom.CustomCredentials;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The S3 application whose own {@code CredentialsAndIdentityIdProvider} bean replaces the identity pool (no guests).
- * One deployment per class: see {@link GuestCredentialsIT}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class CustomCredentialsIT {
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(custom()).url("custom");
+    }
+
     static WebArchive custom() {
         Map<String, String> settings = AwsStandIns.applicationSettings();
         settings.put("cognito.allow-guest-access", "false");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.PayaraLog;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import dev.cognitoee.it.tokens.TokensResource;
 import dev.cognitoee.it.tokens.oidc.OidcTokens;
@@ -18,11 +20,9 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,10 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Connect provider (the test kit's pool under an issuer of its own), which the application keeps in its session.
  * They are what {@code AuthSession.tokens()} carries, and their id token is what the identity pool stand-in gets,
  * under the issuer's name without {@code https://}; the stand-in trusts that provider as the service does
- * (signature against its JWKS, {@code iss}, {@code aud}, {@code exp}). One deployment per class: see
- * {@link GuestCredentialsIT}.
+ * (signature against its JWKS, {@code iss}, {@code aud}, {@code exp}).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class CustomTokenProviderIT {
 
     private static final String ISSUER = "https://login.example.test/tenant-a";
@@ -44,10 +43,13 @@ class CustomTokenProviderIT {
     private static TestUserPool oidc;
     private static TestUserPool unknown;
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(customTokens()).url("tokens-custom");
+    }
+
     static WebArchive customTokens() {
         Map<String, String> settings = AwsStandIns.applicationSettings();
         settings.put("cognito.allow-guest-access", "false");

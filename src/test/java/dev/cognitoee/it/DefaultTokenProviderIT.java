@@ -6,32 +6,35 @@ import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import dev.cognitoee.it.tokens.TokensResource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The module's own token provider, injected as {@code @Cognito TokenProvider} into an application's bean: a
  * signed-in session's Cognito tokens (from the emulator), refreshed when asked; a bearer caller's token as sent;
- * nothing for an anonymous caller. One deployment per class: see {@link GuestCredentialsIT}.
+ * nothing for an anonymous caller.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class DefaultTokenProviderIT {
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(defaultTokens()).url("tokens-default");
+    }
+
     static WebArchive defaultTokens() {
         return TestWars.withApplicationAwsSdk(TestWars.war("tokens-default", AwsStandIns.applicationSettings(),
                 AwsSecurityConfig.class.getPackage()).addPackage(TokensResource.class.getPackage()));

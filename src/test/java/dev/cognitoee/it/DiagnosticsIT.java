@@ -10,9 +10,11 @@ import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.Deployer;
+import dev.cognitoee.it.support.Deployment;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
@@ -24,11 +26,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
 /**
- * What the operator reads in the server log, on one Payara Micro boot with five WARs: the startup line of an
+ * What the operator reads in the server log, from the deployment of five WARs on: the startup line of an
  * active module (and no secret in it), a region mismatch found at deployment, the annotation on a class CDI does not
  * discover, and misconfigurations met at sign-in and at the identity pool, each logged once at WARNING with its id
  * and fix while users get the answer they always got.
@@ -36,8 +39,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
  * <p>The emulator stores but does not enforce an app client's secret and flows: the sign-ins of those WARs go
  * through {@link AppClientRulesStandIn}, which answers as Cognito does when they are broken, and passes everything
  * else on to the emulator. (A wrong secret, the stand-in's other refusal, is left to {@code MisconfigurationsTest}:
- * each WAR costs this boot some 15 s on a busy machine.)
+ * each WAR costs this deployment some seconds.)
  */
+@ExtendWith(SharedPayara.class)
 class DiagnosticsIT {
 
     /** An identity pool in another region than the user pool (us-east-1), called without an endpoint for it. */
@@ -46,13 +50,13 @@ class DiagnosticsIT {
     private static final String UNTRUSTING_IDENTITY_POOL = "us-east-1:0f0f0f0f-0000-4000-8000-0000000075f7";
     private static final String UNKNOWN_CLIENT = "nosuchclient0000000000000";
 
-    private static PayaraMicroProcess payara;
+    private static Deployment payara;
     private static FakeCognitoIdentity untrusting;
     private static AppClientRulesStandIn rules;
     private static CognitoFixture fixture;
 
     @BeforeAll
-    static void boot() throws Exception {
+    static void deploy(Deployer server) throws Exception {
         fixture = CognitoFixture.shared();
         untrusting = FakeCognitoIdentity.start(UNTRUSTING_IDENTITY_POOL, false);
         rules = AppClientRulesStandIn.start(fixture.emulator(), fixture.poolId);
@@ -84,20 +88,17 @@ class DiagnosticsIT {
         noFlow.put("cognito.endpoint", rules.endpoint().toString());
         noFlow.put("cognito.client-id", noPasswordFlow);
 
-        payara = PayaraMicroProcess.boot("payara-diagnostics", List.of(
+        payara = server.deploy(
                 TestWars.war("active", active, SecurityConfig.class.getPackage()),
                 TestWars.war("nosecret", noSecret, SecurityConfig.class.getPackage()),
                 TestWars.war("noflow", noFlow, SecurityConfig.class.getPackage()),
                 TestWars.war("plain", Map.of(), PlainDefinition.class.getPackage()),
                 TestWars.withApplicationAwsSdk(TestWars.war("misconfigured", misconfigured,
-                        AwsSecurityConfig.class.getPackage()))));
+                        AwsSecurityConfig.class.getPackage())));
     }
 
     @AfterAll
     static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
         if (untrusting != null) {
             untrusting.close();
         }

@@ -5,34 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.aws.AwsSecurityConfig;
 import dev.cognitoee.it.support.AwsStandIns;
 import dev.cognitoee.it.support.Browser;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The S3 application letting guests have identity-pool credentials of their own, kept for their HTTP session.
- *
- * <p>One deployment per class: the Payara Micro Arquillian connector boots one Payara process per deployment and
- * keeps only the last one to stop, so a second deployment in the same class would leave a Payara process running
- * after the build.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class GuestCredentialsIT {
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(guest()).url("guest");
+    }
+
     static WebArchive guest() {
         FakeCognitoIdentity identity = AwsStandIns.identity();
         identity.allowUnauthenticated(true);

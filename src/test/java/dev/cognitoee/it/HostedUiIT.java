@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.hosted.HostedSecurityConfig;
 import dev.cognitoee.it.support.CognitoFixture;
-import dev.cognitoee.it.support.FreePort;
+import dev.cognitoee.it.support.Deployer;
+import dev.cognitoee.it.support.Deployment;
 import dev.cognitoee.it.support.HostedUiStandIn;
-import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.ServerClock;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -43,9 +45,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  * and the {@link HostedUiStandIn} in front of it for what the emulator lacks (nonce, client authentication,
  * {@code /logout}). The app client has a secret, so every code exchange is authenticated with HTTP Basic.
  *
- * <p>Payara runs on a port chosen here, because the callback URL must be registered on the app client before the
- * WAR is deployed.
+ * <p>The callback URL names the shared server's port: it must be registered on the app client before the WAR is
+ * deployed.
  */
+@ExtendWith(SharedPayara.class)
 class HostedUiIT {
 
     private static final String APP = "hosted";
@@ -55,7 +58,7 @@ class HostedUiIT {
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
     private static HostedUiStandIn standIn;
-    private static PayaraMicroProcess payara;
+    private static Deployment payara;
     private static UserPoolClientType client;
     private static URI callbackUri;
     private static URI signedOutUri;
@@ -64,9 +67,9 @@ class HostedUiIT {
     private static final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
-    static void boot() {
+    static void deploy(Deployer server) {
         CognitoFixture fixture = CognitoFixture.shared();
-        int port = FreePort.next();
+        int port = server.port();
         callbackUri = URI.create("http://localhost:" + port + "/" + APP + "/callback");
         signedOutUri = URI.create("http://localhost:" + port + "/" + APP + "/signed-out");
         errorPageAppCallbackUri = URI.create("http://localhost:" + port + "/" + APP_WITH_ERROR_PAGE + "/callback");
@@ -84,11 +87,11 @@ class HostedUiIT {
         Map<String, String> withErrorPage = new LinkedHashMap<>(settings);
         withErrorPage.put("cognito.redirect-uri", errorPageAppCallbackUri.toString());
         withErrorPage.put("cognito.error-page", "/failed");
-        payara = PayaraMicroProcess.boot("hosted-ui-it", List.of(
+        payara = server.deploy(
                 TestWars.war(APP, settings, HostedSecurityConfig.class.getPackage())
                         .addPackage(MovableClock.class.getPackage()),
                 TestWars.war(APP_WITH_ERROR_PAGE, withErrorPage, HostedSecurityConfig.class.getPackage())
-                        .addPackage(MovableClock.class.getPackage())), port, Map.of());
+                        .addPackage(MovableClock.class.getPackage()));
         for (String app : List.of(APP, APP_WITH_ERROR_PAGE)) {
             assertThat(payara.output()).as("Payara's output (%s)", payara.log())
                     .contains(" " + app + " was successfully deployed");
@@ -106,9 +109,6 @@ class HostedUiIT {
                 }
             }
         } finally {
-            if (payara != null) {
-                payara.close();
-            }
             if (standIn != null) {
                 standIn.close();
             }

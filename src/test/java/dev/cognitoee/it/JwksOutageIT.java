@@ -3,7 +3,9 @@ package dev.cognitoee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.app.SecurityConfig;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.RawHttp;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import dev.cognitoee.testing.JwksServer;
 import dev.cognitoee.testing.TokenMinter;
@@ -22,11 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test holds, stops and restarts, with tokens from {@link TokenMinter}. In order: a cold start while the endpoint
  * hangs, recovery, an outage under concurrent load, and a key rotation. Every JWKS request is counted.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class JwksOutageIT {
 
     private static final String APP = "jwksoutage";
@@ -55,10 +55,13 @@ class JwksOutageIT {
     private static final TokenMinter NEXT = new TokenMinter("pool-key-2027");
     private static final JwksServer JWKS = jwks();
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("cognito.region", "eu-west-1");

@@ -1,20 +1,20 @@
 package dev.cognitoee.it;
 
-import dev.cognitoee.it.support.FreePort;
-import dev.cognitoee.it.support.PayaraMicroProcess;
-import java.util.Map;
+import dev.cognitoee.it.support.Deployer;
+import dev.cognitoee.it.support.SharedPayara;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Payara Micro with {@code --nohazelcast}: no JCache to be had, and the module works per node exactly as before,
- * saying so once at startup.
+ * Payara Micro with {@code --nohazelcast} (the shared server of the run): no JCache to be had, and the module works
+ * per node exactly as before, saying so once at startup.
  */
+@ExtendWith(SharedPayara.class)
 class PerNodeStateIT extends StateScenarios {
 
     @BeforeAll
-    static void boot() {
-        boot("per-node-state-it", wars -> PayaraMicroProcess.boot("per-node-state-it", wars, FreePort.next(),
-                Map.of()));
+    static void deploy(Deployer server) {
+        deploy(server::deploy);
     }
 
     @Override

@@ -6,15 +6,15 @@ import dev.cognitoee.it.quickstart.QuickstartWar;
 import dev.cognitoee.it.quickstart.ReadmeSnippets;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,16 +25,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a client and a browser will. Only the pool's settings differ from the README: they come from a config source
  * that outranks the WAR's own file, as environment variables would.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class QuickstartIT {
 
     private static final String APP = "quickstart";
     private static final String ORDERS = "api/orders";
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         return QuickstartWar.build(APP, TestWars.poolSettings(CognitoFixture.shared()));
     }

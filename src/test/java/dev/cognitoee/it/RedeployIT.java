@@ -2,6 +2,7 @@ package dev.cognitoee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoee.it.deployer.MicroRuntime;
 import dev.cognitoee.it.lifecycle.LifecycleSecurityConfig;
 import dev.cognitoee.it.lifecycle.probe.ServerProbeServlet;
 import dev.cognitoee.it.support.AwsStandIns;
@@ -72,7 +73,7 @@ class RedeployIT {
         user = "redeploy-" + System.nanoTime();
         CognitoFixture.shared().createUser(user, "user");
         payara = PayaraMicroProcess.boot("payara-redeploy", List.of(ShrinkWrap.create(WebArchive.class, "probe.war")
-                .addPackage(ServerProbeServlet.class.getPackage())));
+                .addPackage(ServerProbeServlet.class.getPackage()).addClass(MicroRuntime.class)));
     }
 
     @AfterAll

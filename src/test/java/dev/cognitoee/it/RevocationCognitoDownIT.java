@@ -2,12 +2,12 @@ package dev.cognitoee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.FreePort;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +19,10 @@ class RevocationCognitoDownIT extends RevocationScenarios {
 
     private static final String APP = "revocation-cognito-down";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return war(APP, "cognito", "cognito.endpoint", "http://127.0.0.1:" + FreePort.next(),
-                "cognito.connect-timeout", "1000", "cognito.read-timeout", "1000");
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(war(APP, "cognito", "cognito.endpoint", "http://127.0.0.1:" + FreePort.next(),
+                "cognito.connect-timeout", "1000", "cognito.read-timeout", "1000")).url(APP);
     }
 
     @Override

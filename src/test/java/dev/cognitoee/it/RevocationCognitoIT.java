@@ -3,11 +3,11 @@ package dev.cognitoee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.support.Browser;
+import dev.cognitoee.it.support.Deployer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -25,9 +25,10 @@ class RevocationCognitoIT extends RevocationScenarios {
     private static final String APP = "revocation-cognito";
     private static final int CACHE_SECONDS = 2;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return war(APP, "cognito", "cognito.revocation-cache-time", Integer.toString(CACHE_SECONDS));
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(war(APP, "cognito", "cognito.revocation-cache-time", Integer.toString(CACHE_SECONDS)))
+                .url(APP);
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.cognitoee.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoee.it.support.Browser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import dev.cognitoee.it.support.Deployer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +15,9 @@ class RevocationLocalIT extends RevocationScenarios {
 
     private static final String APP = "revocation-local";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return war(APP, "local");
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(war(APP, "local")).url(APP);
     }
 
     @Override

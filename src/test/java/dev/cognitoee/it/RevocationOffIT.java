@@ -1,8 +1,8 @@
 package dev.cognitoee.it;
 
 import dev.cognitoee.it.support.Browser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import dev.cognitoee.it.support.Deployer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,9 +14,9 @@ class RevocationOffIT extends RevocationScenarios {
 
     private static final String APP = "revocation-off";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return war(APP, "off");
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(war(APP, "off")).url(APP);
     }
 
     @Override

@@ -6,30 +6,30 @@ import dev.cognitoee.it.revocation.RevocationSecurityConfig;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the revocation-check ITs share: a WAR per mode of {@code cognito.revocation-check} (one Payara Micro each,
- * against the emulator), a user signed in through the account API ({@code CognitoAuth.signIn}) whose session's
- * access token is then replayed as a bearer token, with no cookie, the way a thief would.
+ * What the revocation-check ITs share: a WAR per mode of {@code cognito.revocation-check} (deployed to the
+ * shared Payara Micro in turn, against the emulator), a user signed in through the account API
+ * ({@code CognitoAuth.signIn}) whose session's access token is then replayed as a bearer token, with no cookie, the
+ * way a thief would.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 abstract class RevocationScenarios {
 
     static final String REVOKED = "Bearer error=\"invalid_token\", error_description=\"the token has been revoked\"";
 
-    @ArquillianResource
-    URL base;
+    /** The deployed WAR's URL: each class deploys its own in its {@code @BeforeAll}. */
+    static URL base;
 
     /** The WAR for {@code mode}, with {@code extra} settings (key, value...). */
     static WebArchive war(String app, String mode, String... extra) {

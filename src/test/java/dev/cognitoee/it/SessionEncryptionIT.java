@@ -7,10 +7,12 @@ import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.seal.SessionForgeryServlet;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
 import dev.cognitoee.it.support.LambdaRecorder;
 import dev.cognitoee.it.support.PayaraLog;
 import dev.cognitoee.it.support.ServerClock;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
@@ -24,12 +26,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a refresh call to Cognito. Both states are made by a test-only servlet ({@link SessionForgeryServlet}); the
  * deployment failure of a distributable application without a key is in {@link DeploymentFailureIT}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 @DisabledIf(value = "onPayara7", disabledReason = "Payara Micro 7.2025.1 cannot parse the JSESSIONIDVERSION cookie it "
         + "sets for a <distributable/> application (IllegalArgumentException 'Odd number of hexadecimal digits' in "
         + "RequestUtil.parseSessionVersionString) and answers such requests 200 with an empty body: docs/CLUSTER.md")
@@ -58,10 +58,13 @@ class SessionEncryptionIT {
         return TestSettings.payaraMajorVersion() >= 7;
     }
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
         settings.put("cognito.refresh-ahead", Long.toString(REFRESH_AHEAD.toSeconds()));

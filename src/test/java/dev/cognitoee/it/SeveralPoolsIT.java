@@ -6,8 +6,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cognitoee.it.pools.PoolsSecurityConfig;
 import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CognitoLocal;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Forgery;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import dev.cognitoee.testkit.TestUserPool;
 import jakarta.json.JsonObject;
@@ -16,11 +18,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code orders-api}, group {@code idp-admins} as {@code admin}). Each token is judged by its own issuer; a fourth
  * issuer, trusted by nobody, is refused without its keys ever being fetched.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class SeveralPoolsIT {
 
     private static final String APP = "pools";
@@ -42,10 +42,13 @@ class SeveralPoolsIT {
     private static final TestUserPool STRANGER = TestUserPool.builder().userPoolId("eu-west-1_Stranger1")
             .clientId("orders-api").keyId("stranger-key").start();
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url(APP);
+    }
+
     static WebArchive deployment() {
         CognitoFixture fixture = fixture();
         Map<String, String> settings = TestWars.poolSettings(fixture);

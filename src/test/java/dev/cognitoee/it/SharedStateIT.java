@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,18 @@ import org.junit.jupiter.api.Test;
  */
 class SharedStateIT extends StateScenarios {
 
+    private static PayaraMicroProcess server;
+
     @BeforeAll
     static void boot() {
-        boot("shared-state-it", wars -> PayaraMicroProcess.bootWithHazelcast("shared-state-it", wars, Map.of()));
+        deploy(wars -> server = PayaraMicroProcess.bootWithHazelcast("shared-state-it", wars, Map.of()));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.rootapp.RootSecurityConfig;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
 import dev.cognitoee.it.support.Http;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,10 +15,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,17 +28,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * root context of a real Payara Micro: cross-origin posts (login CSRF), the page replayed after sign-in, and what a
  * wrong guess tells about who has an account.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayara.class)
 class SignInHardeningIT {
 
     private static final String TRUSTED_ORIGIN = "https://www.trusted.example";
     private static final Map<String, String> ALICE_FORM = Map.of("j_username", CognitoFixture.ALICE,
             "j_password", CognitoFixture.PASSWORD);
 
-    @ArquillianResource
-    URL base;
+    private static URL base;
 
-    @Deployment(testable = false)
+    @BeforeAll
+    static void deploy(Deployer payara) {
+        base = payara.deploy(deployment()).url("ROOT");
+    }
+
     static WebArchive deployment() {
         Map<String, String> settings = TestWars.poolSettings(CognitoFixture.shared());
         settings.put("cognito.allowed-origins", TRUSTED_ORIGIN);

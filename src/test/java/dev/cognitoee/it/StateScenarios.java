@@ -13,7 +13,7 @@ import dev.cognitoee.it.support.CognitoFixture;
 import dev.cognitoee.it.support.CountingProxy;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.PayaraApps;
 import dev.cognitoee.it.support.ServerClock;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
@@ -47,11 +47,14 @@ abstract class StateScenarios {
     static final int CONCURRENT = 8;
     static final String REFRESHES = "InitiateAuth/REFRESH_TOKEN_AUTH";
 
-    static PayaraMicroProcess payara;
+    static PayaraApps payara;
     static CountingProxy userPool;
 
-    /** Starts the relay in front of the emulator and boots Payara with both WARs through {@code boot}. */
-    static void boot(String name, Function<List<WebArchive>, PayaraMicroProcess> boot) {
+    /**
+     * Starts the relay in front of the emulator and puts both WARs on a Payara Micro through {@code deploy} (which
+     * boots a server of the class's own, or deploys to the shared one).
+     */
+    static void deploy(Function<List<WebArchive>, PayaraApps> deploy) {
         try {
             userPool = CountingProxy.to(CognitoFixture.shared().emulator().endpoint());
         } catch (IOException e) {
@@ -69,7 +72,7 @@ abstract class StateScenarios {
         revocation.put("cognito.revocation-check", "local");
         WebArchive revoked = TestWars.war("revoked", revocation, RevocationSecurityConfig.class.getPackage())
                 .addPackage(GridResource.class.getPackage());
-        payara = boot.apply(List.of(shared, revoked));
+        payara = deploy.apply(List.of(shared, revoked));
         for (String war : List.of("shared", "revoked")) {
             assertThat(payara.output()).as("Payara's output (%s)", payara.log())
                     .contains(" " + war + " was successfully deployed");
@@ -78,9 +81,6 @@ abstract class StateScenarios {
 
     @AfterAll
     static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
         if (userPool != null) {
             userPool.close();
         }

@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * that are meant to fail, the server's own output, several servers at once ({@link PayaraCluster}), a crash
  * ({@link #kill()}). Same jar and server-config/ as the Arquillian tests.
  */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements PayaraApps, AutoCloseable {
 
     /** Payara Micro's option for a server that is no cluster member: no Hazelcast at all (boots about twice as fast). */
     public static final String NO_CLUSTER = "--nohazelcast";
@@ -169,11 +169,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** The file Payara prints to. */
+    @Override
     public Path log() {
         return log;
     }
 
     /** Everything Payara printed so far. */
+    @Override
     public String output() {
         try {
             return Files.readString(log, StandardCharsets.ISO_8859_1);
@@ -183,6 +185,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /** The base URL of the application deployed from {@code warName}.war. */
+    @Override
     public URL url(String warName) {
         try {
             return new URL("http://localhost:" + port + "/" + warName + "/");

@@ -1,5 +1,6 @@
 package dev.cognitoee.it.lifecycle.probe;
 
+import dev.cognitoee.it.deployer.MicroRuntime;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -60,7 +61,7 @@ public class ServerProbeServlet extends HttpServlet {
                     response.sendError(HttpServletResponse.SC_BAD_REQUEST, "war: the path of a WAR file");
                     return;
                 }
-                write(response, Json.createObjectBuilder().add("deployed", MicroRuntime.deploy(name, new File(war))));
+                write(response, Json.createObjectBuilder().add("deployed", MicroRuntime.deploy(name, name, new File(war))));
             }
             case "/undeploy" -> {
                 MicroRuntime.undeploy(name);

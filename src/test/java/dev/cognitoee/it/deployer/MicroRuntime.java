@@ -1,15 +1,15 @@
-package dev.cognitoee.it.lifecycle.probe;
+package dev.cognitoee.it.deployer;
 
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * Deploys and undeploys applications on the Payara Micro this WAR runs in, through Payara Micro's own runtime API
- * ({@code PayaraMicroRuntime}). Reached by reflection: the Payara Micro jar is on the test class path only when the
- * integration tests run, and this class must compile without it ({@code mvn install -DskipTests}).
+ * Deploys and undeploys applications on the Payara Micro the calling WAR runs in, through Payara Micro's own runtime
+ * API ({@code PayaraMicroRuntime}). Reached by reflection: the Payara Micro jar is on the test class path only when
+ * the integration tests run, and this class must compile without it ({@code mvn install -DskipTests}).
  */
-final class MicroRuntime {
+public final class MicroRuntime {
 
     private static final String RUNTIME = "fish.payara.micro.PayaraMicroRuntime";
     private static final String INSTANCE = "fish.payara.micro.impl.PayaraMicroImpl";
@@ -17,12 +17,17 @@ final class MicroRuntime {
     private MicroRuntime() {
     }
 
-    /** Deploys {@code war} as {@code name} at {@code /name}; true when Payara says it is deployed. */
-    static boolean deploy(String name, File war) {
-        return (Boolean) call("deploy", new Class<?>[] {String.class, String.class, File.class}, name, name, war);
+    /**
+     * Deploys {@code war} as {@code name} at {@code contextRoot}; true when Payara says it is deployed (false: the
+     * reason is in the server's log).
+     */
+    public static boolean deploy(String name, String contextRoot, File war) {
+        return (Boolean) call("deploy", new Class<?>[] {String.class, String.class, File.class}, name, contextRoot,
+                war);
     }
 
-    static void undeploy(String name) {
+    /** Undeploys the application deployed as {@code name} (Payara logs a warning when there is none). */
+    public static void undeploy(String name) {
         call("undeploy", new Class<?>[] {String.class}, name);
     }
 

@@ -1,0 +1,159 @@
+package dev.cognitoee.it.support;
+
+import dev.cognitoee.it.deployer.DeployerServlet;
+import dev.cognitoee.it.deployer.MicroRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The Payara Micro that the test classes of a run share ({@link SharedPayara}): booted once, with only the deployer
+ * WAR ({@link DeployerServlet}), then each class's WARs are deployed to it and undeployed after the class. Booted as
+ * {@link PayaraMicroProcess#boot} boots a test's own server (same jar, server-config/, {@code --nohazelcast}), with
+ * its log in the build folder, where {@link PayaraLog} reads it, as the Arquillian servers' log was.
+ */
+final class SharedServer implements AutoCloseable {
+
+    private static final String NAME = "shared-payara";
+    private static final String DEPLOYER = "deployer";
+    /** As generous as a boot: on 2 busy cores one WAR took up to 15 s, and the slowest seen several times that. */
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(5);
+    private static final int LOG_TAIL = 8000;
+
+    private final PayaraMicroProcess payara;
+    private final String token;
+    private final Path warDir;
+    private final AtomicInteger exported = new AtomicInteger();
+
+    private SharedServer(PayaraMicroProcess payara, String token, Path warDir) {
+        this.payara = payara;
+        this.token = token;
+        this.warDir = warDir;
+    }
+
+    static SharedServer boot() {
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+        WebArchive deployer = ShrinkWrap.create(WebArchive.class, DEPLOYER + ".war")
+                .addClasses(DeployerServlet.class, MicroRuntime.class)
+                .addAsWebInfResource(new StringAsset(token), "deployer-token");
+        try {
+            Path warDir = Files.createDirectories(TestSettings.buildDir().resolve(NAME).resolve("wars"));
+            long start = System.nanoTime();
+            PayaraMicroProcess payara = PayaraMicroProcess.boot(NAME, List.of(deployer), FreePort.next(), Map.of(),
+                    List.of(), List.of("-Djava.io.tmpdir=" + TestSettings.buildDir())); // the later -D wins
+            System.out.printf("Shared Payara Micro booted on port %d in %.1f s%n", payara.port(),
+                    (System.nanoTime() - start) / 1e9);
+            return new SharedServer(payara, token, warDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return payara.port();
+    }
+
+    boolean isAlive() {
+        return payara.isAlive();
+    }
+
+    /**
+     * Deploys {@code wars}, each at its name ({@code ROOT.war} at the root, as Payara Micro deploys it at boot). If
+     * one fails, those already deployed are undeployed, and the exception carries the end of the server's output.
+     */
+    Deployment deploy(List<WebArchive> wars) {
+        int mark = payara.output().length();
+        Map<String, String> contextRoots = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (WebArchive war : wars) {
+                String name = war.getName().replaceFirst("\\.war$", "");
+                String contextRoot = name.equals("ROOT") ? "/" : name;
+                Path file = warDir.resolve(name + "-" + exported.incrementAndGet() + ".war");
+                war.as(ZipExporter.class).exportTo(file.toFile(), true);
+                files.add(file);
+                if (!call("deploy", Map.of("name", name, "contextRoot", contextRoot, "war", file.toString()))
+                        .equals("deployed")) {
+                    throw new IllegalStateException("Payara Micro did not deploy " + war.getName());
+                }
+                contextRoots.put(name, contextRoot);
+            }
+        } catch (RuntimeException e) {
+            String output = payara.output().substring(mark);
+            IllegalStateException failure = new IllegalStateException("Deploying WAR " + (contextRoots.size() + 1)
+                    + " of " + wars.size() + " to the shared Payara Micro failed (" + payara.log()
+                    + "); its output since:\n" + output.substring(Math.max(0, output.length() - LOG_TAIL)), e);
+            try {
+                undeploy(contextRoots.keySet(), files);
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        System.out.printf("Shared Payara Micro: deployed %s in %.1f s%n", contextRoots.keySet(),
+                (System.nanoTime() - start) / 1e9);
+        return new Deployment(this, contextRoots, files, mark);
+    }
+
+    /** Undeploys the applications called {@code names} and deletes their WAR files. */
+    void undeploy(Iterable<String> names, List<Path> files) {
+        for (String name : names) {
+            call("undeploy", Map.of("name", name));
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    PayaraMicroProcess process() {
+        return payara;
+    }
+
+    private String call(String operation, Map<String, String> parameters) {
+        String form = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(payara.url(DEPLOYER) + operation))
+                .timeout(DEPLOY_TIMEOUT)
+                .header(DeployerServlet.TOKEN_HEADER, token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = Http.send(Http.newClient(), request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The shared Payara Micro's deployer answered " + response.statusCode()
+                    + " to " + operation + " " + parameters + " (" + payara.log() + ")");
+        }
+        return response.body();
+    }
+
+    @Override
+    public void close() {
+        payara.close();
+    }
+}
