@@ -54,7 +54,7 @@ public class ReadinessProbe {
     }
 
     /** The last result while it is fresh, else a new probe's (or the last one, while another probe runs). */
-    ReadinessReport current() {
+    public ReadinessReport current() {
         Result known = last;
         if (known != null && nanoTime.getAsLong() - known.at < RESULT_TIME_TO_LIVE.toNanos()) {
             return known.readiness;

@@ -9,5 +9,5 @@ import java.util.Map;
  * @param data what was checked and how it went: the issuer, the JWKS URI and its state, the endpoint and its state;
  *             on failure the cause's class, never a token, a secret or a message of the network stack
  */
-record ReadinessReport(boolean up, Map<String, String> data) {
+public record ReadinessReport(boolean up, Map<String, String> data) {
 }
