@@ -100,6 +100,7 @@ class HealthMetricsIT {
         assertThat(data.getString("jwks")).isEqualTo("DOWN: java.net.ConnectException");
         assertThat(data.getString("endpoint")).isEqualTo(emulator.endpoint().toString());
         assertThat(data.getString("cognito")).isEqualTo("DOWN: java.net.ConnectException");
+        System.out.println("readiness while Cognito is down: " + body(down));
         assertThat(down.text()).doesNotContain("eyJ").doesNotContain(CognitoFixture.PASSWORD)
                 .doesNotContain("\tat ");
 
@@ -219,7 +220,9 @@ class HealthMetricsIT {
     private Map<String, Double> metrics() throws Exception {
         RawHttp.Response response = RawHttp.get(server(), "metrics", List.of("Accept: text/plain"));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        assertThat(response.text()).contains("cognitoee_sign_ins_total");
+        assertThat(response.text()).as("a gauge of the application registry, per the README")
+                .contains("# TYPE cognitoee_sign_ins_total gauge")
+                .containsPattern("cognitoee_sign_ins_total\\{[^}]*mp_scope=\"application\"");
         Map<String, Double> series = new HashMap<>();
         for (String line : response.text().split("\r?\n")) {
             Matcher sample = SAMPLE.matcher(line.trim());
