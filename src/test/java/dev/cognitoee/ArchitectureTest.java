@@ -69,6 +69,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("dev.cognitoee", "dev.cognitoee.event", "dev.cognitoee.spi")
                 .layer("mechanism").definedBy("dev.cognitoee.internal.mechanism")
+                .layer("observe").definedBy("dev.cognitoee.internal.observe")
                 .layer("account").definedBy("dev.cognitoee.internal.account")
                 .layer("oauth").definedBy("dev.cognitoee.internal.oauth")
                 .layer("credentials").definedBy("dev.cognitoee.internal.credentials")
@@ -81,7 +82,10 @@ class ArchitectureTest {
                 .layer("time").definedBy("dev.cognitoee.internal.time")
                 .layer("log").definedBy("dev.cognitoee.internal.log")
                 .layer("json").definedBy("dev.cognitoee.internal.json")
+                .layer("metrics").definedBy("dev.cognitoee.internal.metrics")
                 .whereLayer("mechanism").mayNotBeAccessedByAnyLayer()
+                // observe: the readiness check and the metrics exporters, registered by the mechanism's extension
+                .whereLayer("observe").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("mechanism")
                 .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
                 .whereLayer("credentials").mayOnlyBeAccessedByLayers("mechanism", "account")
@@ -89,21 +93,24 @@ class ArchitectureTest {
                 .whereLayer("userpool")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
                 .whereLayer("token")
-                .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "userpool")
+                .mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials", "session", "userpool")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token")
                 // seal: what every layer that keeps a secret outside the heap (a session, the grid) may use
                 .whereLayer("seal").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
+                .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal")
                 .whereLayer("log").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
                         "session", "userpool", "token", "cluster", "seal", "config")
                 // json: the JSON factories, for every internal layer (the API's JWT keeps a factory of its own)
-                .whereLayer("json").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "cluster", "seal", "config")
+                .whereLayer("json").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth",
+                        "credentials", "session", "userpool", "token", "cluster", "seal", "config")
+                // metrics: counters the request path increments, under everything
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth",
+                        "credentials", "session", "userpool", "token", "cluster", "seal", "config")
                 .check(MODULE);
     }
 }

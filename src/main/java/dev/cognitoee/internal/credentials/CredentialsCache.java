@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.internal.time.ClockTicker;
 import dev.cognitoee.spi.CredentialsAndIdentityId;
 import java.time.Clock;
@@ -72,6 +73,7 @@ final class CredentialsCache {
         if (!forceRefresh) {
             CredentialsAndIdentityId cached = fresh.getIfPresent(key);
             if (cached != null) {
+                Metrics.CREDENTIALS_CACHE_HITS.increment();
                 return cached;
             }
         }
@@ -84,7 +86,10 @@ final class CredentialsCache {
         try {
             CredentialsAndIdentityId cached = forceRefresh ? null : fresh.getIfPresent(key);
             Supplier<CredentialsAndIdentityId> checked =
-                    () -> CredentialsLifetime.checked(fetch.get(), clock.instant(), provider);
+                    () -> {
+                        Metrics.CREDENTIALS_FETCHES.increment();
+                        return CredentialsLifetime.checked(fetch.get(), clock.instant(), provider);
+                    };
             CredentialsAndIdentityId result = cached != null ? cached
                     : shared != null ? shared.get(key, forceRefresh, checked) : checked.get();
             publish(key, mine, result);

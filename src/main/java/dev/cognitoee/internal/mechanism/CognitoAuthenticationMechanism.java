@@ -5,6 +5,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.config.SignIn;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.token.BearerTokenVerifier;
@@ -153,6 +154,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
         try {
             return caller(response, context, verifier.verify(token));
         } catch (TokenRejectedException e) {
+            Metrics.TOKEN_REJECTIONS.increment(e.rejection());
             if (LOG.isLoggable(Level.FINE)) {
                 // method and path only: a query string may carry secrets too
                 LOG.log(Level.FINE, "Bearer token rejected ({0}) on {1} {2}: {3}", new Object[] {

@@ -14,6 +14,7 @@ import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
+import dev.cognitoee.internal.observe.ObservabilityApis;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.CognitoTokenProvider;
 import dev.cognitoee.internal.session.SignInFlow;
@@ -192,6 +193,8 @@ public class CognitoExtension implements Extension {
         if (!applicationTokenProvider) {
             add(event, CognitoTokenProvider.class);
         }
+        // the readiness check and the metrics exporter, for the APIs this server has (none is required)
+        ObservabilityApis.beans(CognitoExtension.class.getClassLoader()).forEach(type -> add(event, type));
     }
 
     private static void add(AfterTypeDiscovery event, Class<?> type) {

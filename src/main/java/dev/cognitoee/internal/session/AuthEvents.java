@@ -1,14 +1,16 @@
 package dev.cognitoee.internal.session;
 
 import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Fires the module's events, synchronously ({@code @Observes}) and asynchronously ({@code @ObservesAsync}). An
- * observer that throws is logged and does not undo or break the operation that fired the event.
+ * Fires the module's events, synchronously ({@code @Observes}) and asynchronously ({@code @ObservesAsync}), and
+ * counts the sign-ins and refreshes they report ({@link Metrics}). An observer that throws is logged and does not
+ * undo or break the operation that fired the event.
  */
 @ApplicationScoped
 public class AuthEvents {
@@ -20,6 +22,7 @@ public class AuthEvents {
 
     /** Fires {@code event} to synchronous and asynchronous observers. */
     public void fire(Object event) {
+        Metrics.count(event);
         try {
             events.fire(event);
         } catch (RuntimeException e) {

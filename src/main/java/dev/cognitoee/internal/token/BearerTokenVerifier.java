@@ -2,6 +2,7 @@ package dev.cognitoee.internal.token;
 
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.TrustedIssuer;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -74,6 +75,7 @@ public final class BearerTokenVerifier {
                     return cached;
                 }
             }
+            Metrics.TOKEN_CACHE_MISSES.increment();
         }
         // Split and parsed once: the issuer it names picks the verifier, which gets the token as parsed here.
         CompactJws jws = CompactJws.split(token);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.TokenUse;
 import dev.cognitoee.internal.config.TrustedIssuer;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.internal.token.VerifiedTokenCache.TokenDigest;
 import jakarta.json.JsonObject;
 import java.security.InvalidKeyException;
@@ -127,7 +128,13 @@ public final class CognitoTokenVerifier {
         }
         TokenDigest digest = cache == null ? null : VerifiedTokenCache.digest(token);
         VerifiedToken cached = cached(token, digest);
-        return cached != null ? cached : verifyNew(token, digest);
+        if (cached != null) {
+            return cached;
+        }
+        if (digest != null) {
+            Metrics.TOKEN_CACHE_MISSES.increment();
+        }
+        return verifyNew(token, digest);
     }
 
     /**
@@ -140,7 +147,11 @@ public final class CognitoTokenVerifier {
     VerifiedToken cached(String token, TokenDigest digest)
             throws TokenRejectedException, RevocationCheckUnavailableException {
         VerifiedClaims claims = cache == null ? null : cache.get(digest);
-        return claims == null ? null : notRevoked(new VerifiedToken(token, claims, issuerName), digest);
+        if (claims == null) {
+            return null;
+        }
+        Metrics.TOKEN_CACHE_HITS.increment();
+        return notRevoked(new VerifiedToken(token, claims, issuerName), digest);
     }
 
     /**
@@ -202,6 +213,14 @@ public final class CognitoTokenVerifier {
             poolCheck.check(token, digest);
         }
         return token;
+    }
+
+    /**
+     * The state of this issuer's signing keys, for the readiness check: fetches them when there are none yet
+     * (bounded, one fetch at a time, after the last failure's memory).
+     */
+    public KeysState keysState() {
+        return signingKeys.state();
     }
 
     /** The verified-token cache, null when turned off (for tests). */

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.metrics.Metrics;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
@@ -78,6 +79,8 @@ final class SigningKeys {
     private volatile Snapshot snapshot = Snapshot.NONE;
     /** No fetch before this instant (epoch millis): the memory of the last failure. */
     private volatile long retryNotBefore = Long.MIN_VALUE;
+    /** The class of the last fetch's failure (its root cause); null once a fetch succeeds. */
+    private volatile String lastFailure;
     /** No refetch for an unknown kid before this instant (epoch millis). Guarded by {@link #fetching}. */
     private long nextUnknownKidRefetch = Long.MIN_VALUE;
 
@@ -213,15 +216,48 @@ final class SigningKeys {
     /** Fetches the set; the caller holds {@link #fetching}. A failure is remembered before it is thrown. */
     private Snapshot fetchLocked() throws SigningKeysUnavailableException {
         JWKSet set;
+        Metrics.JWKS_FETCHES.increment();
+        long start = System.nanoTime();
         try {
             set = source.getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), clock.millis(), null);
         } catch (KeySourceException | RuntimeException e) {
+            Metrics.JWKS_FETCH_FAILURES.increment();
+            Metrics.JWKS_FETCH_TIME.record(Metrics.JWKS_FETCH, System.nanoTime() - start, true);
             retryNotBefore = clock.millis() + FAILURE_MEMORY.toMillis();
+            lastFailure = rootCause(e).getClass().getName();
             throw new SigningKeysUnavailableException(UNAVAILABLE + e.getMessage(), e);
         }
+        Metrics.JWKS_FETCH_TIME.record(Metrics.JWKS_FETCH, System.nanoTime() - start, false);
         Snapshot fetched = new Snapshot(keys(set), clock.millis() + CACHE_TIME_TO_LIVE.toMillis());
         snapshot = fetched;
+        lastFailure = null;
         return fetched;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * The keys' state for a readiness check: whether a key set is in service, and the class of the last fetch's
+     * failure (never its message, which may name hosts and addresses). With no set yet, one fetch is tried, as a
+     * request would: bounded, never two at once, not before the last failure's memory is over, so that a
+     * readiness endpoint polled every second adds no load on a failing endpoint.
+     */
+    KeysState state() {
+        if (snapshot == Snapshot.NONE) {
+            try {
+                firstFetch(clock.millis());
+            } catch (SigningKeysUnavailableException e) {
+                String failure = lastFailure;
+                return new KeysState(false, failure != null ? failure : "no key set yet");
+            }
+        }
+        return new KeysState(true, lastFailure);
     }
 
     private static Map<String, RSAPublicKey> keys(JWKSet set) {

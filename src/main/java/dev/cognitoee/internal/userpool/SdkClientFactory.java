@@ -23,6 +23,8 @@ import software.amazon.awssdk.utils.AttributeMap;
  * closes it when the application stops (a CDI disposer or {@code @PreDestroy}); an unclosed client keeps its threads,
  * and through them the application's class loader, alive after an undeploy.
  *
+ * <p>Every call is timed, by operation ({@link CallTiming}).
+ *
  * <p>No call leaves JSON buffers behind on the calling thread ({@link JsonBufferRelease}): those threads are the
  * server's, and outlive the application.
  *
@@ -55,6 +57,7 @@ public final class SdkClientFactory {
     public CognitoIdentityProviderClient userPool() {
         return configure(CognitoIdentityProviderClient.builder(), config.endpoint())
                 .overrideConfiguration(o -> o.apiCallTimeout(config.callTimeout())
+                        .addExecutionInterceptor(CallTiming.INSTANCE)
                         .addExecutionInterceptor(JsonBufferRelease.INSTANCE))
                 .build();
     }
@@ -69,6 +72,7 @@ public final class SdkClientFactory {
     public CognitoIdentityClient identityPool(Duration callTimeout, int attempts, Duration retryDelay) {
         return configure(CognitoIdentityClient.builder(), config.identityEndpoint())
                 .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)
+                        .addExecutionInterceptor(CallTiming.INSTANCE)
                         .addExecutionInterceptor(JsonBufferRelease.INSTANCE)
                         .retryStrategy(r -> r.maxAttempts(attempts)
                                 .backoffStrategy(BackoffStrategy.fixedDelay(retryDelay))
