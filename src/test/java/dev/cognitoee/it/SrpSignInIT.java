@@ -170,7 +170,8 @@ class SrpSignInIT {
         JsonObject session = Http.json(browser.get("api/account/session"));
         assertThat(session.getBoolean("isSignedIn")).isTrue();
         assertThat(session.getString("username")).as("Cognito's user, not the alias typed").isEqualTo(username);
-        assertThat(events("srp", username)).containsExactly("SignedIn " + username + " PASSWORD groups=[user] sub=true");
+        assertThat(events("srp", username))
+                .containsExactly("SignedIn " + username + " PASSWORD groups=[user] sub=true");
     }
 
     @Test

@@ -127,8 +127,8 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint,
                 identityPoolId, identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse, clockSkew, groupsClaim,
                 callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout, readTimeout, tokenCacheSize,
-                allowedOrigins, maxConcurrentSignIns, signInAuthFlow, revocationCheck, revocationCacheTime, sessionCookieSameSite,
-                sessionEncryptionKeys, signIn, hostedUi, otherIssuers);
+                allowedOrigins, maxConcurrentSignIns, signInAuthFlow, revocationCheck, revocationCacheTime,
+                sessionCookieSameSite, sessionEncryptionKeys, signIn, hostedUi, otherIssuers);
     }
 
     /** The configured region, checked against the pool id's prefix, which is the default. */

@@ -68,7 +68,8 @@ class SrpAgainstAwsClientTest {
         for (int i = 0; i < 16; i++) {
             String[] user = USERS[i % USERS.length];
             byte[] salt = bytes(random, 16);
-            if (i < 3) { // a salt with a zero byte in front (dropped), one that is odd in hex, one with its first bit set
+            // a salt with a zero byte in front (dropped), one that is odd in hex, one with its first bit set
+            if (i < 3) {
                 salt[0] = new byte[] {0x00, 0x0a, (byte) 0xc3}[i];
             }
             BigInteger srpB = new BigInteger(3072, random).mod(CognitoSrpGroup.N);
@@ -107,7 +108,8 @@ class SrpAgainstAwsClientTest {
                     srpB, salt))).as("HKDF key, case %d", i).isEqualTo(aws.getString("hkdf"));
 
             PasswordClaim claim = module.passwordClaim(c.poolName(),
-                    new PasswordVerifierChallenge(c.userIdForSrp(), srpB, salt, c.secretBlock()), c.password(), c.now());
+                    new PasswordVerifierChallenge(c.userIdForSrp(), srpB, salt, c.secretBlock()), c.password(),
+                    c.now());
             JsonObject answer = aws.getJsonObject("respondToAuthChallenge");
             JsonObject responses = answer.getJsonObject("ChallengeResponses");
             assertThat(answer.getString("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");

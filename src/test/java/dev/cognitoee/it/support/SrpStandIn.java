@@ -223,6 +223,20 @@ public final class SrpStandIn implements AutoCloseable {
 
     /** RespondToAuthChallenge(PASSWORD_VERIFIER): the proof checked, then the emulator's answer for that user. */
     private Relayed verify(JsonObject request) throws CognitoError, IOException, InterruptedException {
+        User user;
+        try {
+            user = checkedProof(request);
+        } catch (CognitoError e) {
+            proofsRefused.incrementAndGet();
+            throw e;
+        }
+        proofsAccepted.incrementAndGet();
+        return passwordSignInAtTheEmulator(user, request.getString("ClientId"),
+                request.getJsonObject("ClientMetadata"));
+    }
+
+    /** The user whose PASSWORD_VERIFIER answer {@code request} is, if it holds. */
+    private User checkedProof(JsonObject request) throws CognitoError {
         JsonObject responses = Optional.ofNullable(request.getJsonObject("ChallengeResponses"))
                 .orElseThrow(() -> new CognitoError("InvalidParameterException",
                         "Missing required parameter ChallengeResponses"));
@@ -233,37 +247,31 @@ public final class SrpStandIn implements AutoCloseable {
         Issued challenge = issued.remove(secretBlock); // a secret block answers once, right or wrong
         String clientId = request.getString("ClientId", "");
         if (challenge == null || !challenge.clientId().equals(clientId)) {
-            throw refused("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
         }
         if (!challenge.session().equals(request.getString("Session", ""))) {
-            throw refused("NotAuthorizedException", "Invalid session for the user.");
+            throw new CognitoError("NotAuthorizedException", "Invalid session for the user.");
         }
         checkClient(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
         if (!challenge.user().userIdForSrp().equals(username)) {
-            throw refused("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
         }
         Instant signedAt;
         try {
             signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
         } catch (DateTimeParseException e) {
-            throw refused("InvalidParameterException",
+            throw new CognitoError("InvalidParameterException",
                     "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
         }
         if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw refused("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
         }
         byte[] expected = SrpStandInMath.expectedSignature(poolName, username, challenge.user().verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
         if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw refused("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
         }
-        proofsAccepted.incrementAndGet();
-        return passwordSignInAtTheEmulator(challenge.user(), clientId, request.getJsonObject("ClientMetadata"));
-    }
-
-    private CognitoError refused(String type, String message) {
-        proofsRefused.incrementAndGet();
-        return new CognitoError(type, message);
+        return challenge.user();
     }
 
     /** The emulator's answer to a USER_PASSWORD_AUTH of {@code user}: its tokens, or its next challenge. */
@@ -311,13 +319,13 @@ public final class SrpStandIn implements AutoCloseable {
             return;
         }
         if (secretHash == null) {
-            throw refused("NotAuthorizedException", "Client " + clientId
+            throw new CognitoError("NotAuthorizedException", "Client " + clientId
                     + " is configured with secret but SECRET_HASH was not received");
         }
         String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw refused("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
+            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
         }
     }
 
