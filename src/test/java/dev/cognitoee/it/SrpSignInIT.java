@@ -115,6 +115,14 @@ class SrpSignInIT {
     }
 
     @Test
+    void theStartupLineSaysSignInsUseSrp() {
+        assertThat(payara.output()).contains("is active in /srp:").contains("is active in /srpsecret:");
+        assertThat(Arrays.stream(payara.output().split("\n")).filter(l -> l.contains("is active in /srp")))
+                .hasSize(2).allSatisfy(l -> assertThat(l).contains("sign-in form (USER_SRP_AUTH)"));
+        assertThat(payara.output()).doesNotContain(secretClientSecret);
+    }
+
+    @Test
     void theSignInFormSignsInWithSrp() {
         String username = newUser("srp-form");
         Browser browser = new Browser(payara.url("srp"));
