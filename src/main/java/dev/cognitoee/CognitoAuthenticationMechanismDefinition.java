@@ -202,6 +202,16 @@ public @interface CognitoAuthenticationMechanismDefinition {
     int maxConcurrentSignIns() default 20;
 
     /**
+     * The Cognito flow of a password sign-in, for the sign-in form and {@code CognitoAuth.signIn}: {@code
+     * USER_PASSWORD_AUTH} (the password goes to Cognito) or {@code USER_SRP_AUTH} (Secure Remote Password: Cognito
+     * gets a proof of the password, never the password; for pools whose app clients do not allow {@code
+     * ALLOW_USER_PASSWORD_AUTH}). Key {@code cognito.sign-in.auth-flow}; default {@code USER_PASSWORD_AUTH}.
+     *
+     * @return the value here; the default, {@code USER_PASSWORD_AUTH}, sets nothing here
+     */
+    String signInAuthFlow() default "USER_PASSWORD_AUTH";
+
+    /**
      * Which tokens are refused before their {@code exp}: {@code off} (default), {@code local} (tokens of sessions
      * signed out through {@code CognitoAuth.signOut}, on this node) or {@code cognito} ({@code local}, and each
      * new access token is put to Cognito's GetUser, which refuses revoked tokens and deleted users). Key {@code

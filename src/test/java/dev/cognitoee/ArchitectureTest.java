@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .layer("credentials").definedBy("dev.cognitoee.internal.credentials")
                 .layer("session").definedBy("dev.cognitoee.internal.session")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
+                .layer("srp").definedBy("dev.cognitoee.internal.srp")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
                 .layer("cluster").definedBy("dev.cognitoee.internal.cluster")
                 .layer("seal").definedBy("dev.cognitoee.internal.seal")
@@ -92,6 +93,8 @@ class ArchitectureTest {
                 .whereLayer("session").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials")
                 .whereLayer("userpool")
                 .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
+                // srp: Cognito's SRP arithmetic, used by the User Pool API calls only
+                .whereLayer("srp").mayOnlyBeAccessedByLayers("userpool")
                 .whereLayer("token")
                 .mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials", "session", "userpool")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",

@@ -30,6 +30,7 @@ import java.util.List;
  * @param tokenCacheSize      maximum number of verified tokens remembered; 0 means no cache
  * @param allowedOrigins      origins besides the application's own whose pages may post sign-ins
  * @param maxConcurrentSignIns sign-in calls to Cognito in flight at once on this node
+ * @param signInAuthFlow      the Cognito flow of a password sign-in
  * @param revocationCheck     which revoked tokens are refused before their {@code exp}
  * @param revocationCacheTime how long GetUser's acceptance of an access token is trusted ({@code cognito} mode)
  * @param sessionCookieSameSite the {@code SameSite} attribute the module puts on the session cookie
@@ -62,6 +63,7 @@ public record CognitoConfig(
         int tokenCacheSize,
         List<String> allowedOrigins,
         int maxConcurrentSignIns,
+        SignInAuthFlow signInAuthFlow,
         RevocationCheck revocationCheck,
         Duration revocationCacheTime,
         SameSite sessionCookieSameSite,

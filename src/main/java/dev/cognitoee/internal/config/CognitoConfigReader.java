@@ -33,6 +33,7 @@ import static dev.cognitoee.internal.config.Setting.SCOPES;
 import static dev.cognitoee.internal.config.Setting.SESSION_COOKIE_SAME_SITE;
 import static dev.cognitoee.internal.config.Setting.SESSION_ENCRYPTION_KEY;
 import static dev.cognitoee.internal.config.Setting.SIGN_IN;
+import static dev.cognitoee.internal.config.Setting.SIGN_IN_AUTH_FLOW;
 import static dev.cognitoee.internal.config.Setting.TOKEN_CACHE_SIZE;
 import static dev.cognitoee.internal.config.Setting.TOKEN_USE;
 import static dev.cognitoee.internal.config.Setting.USER_POOL_ID;
@@ -110,6 +111,7 @@ public final class CognitoConfigReader {
         int tokenCacheSize = get(TOKEN_CACHE_SIZE);
         List<String> allowedOrigins = Optional.ofNullable(get(ALLOWED_ORIGINS)).orElse(List.of());
         int maxConcurrentSignIns = get(MAX_CONCURRENT_SIGN_INS);
+        SignInAuthFlow signInAuthFlow = get(SIGN_IN_AUTH_FLOW);
         RevocationCheck revocationCheck = revocationCheck(tokenUse);
         Duration revocationCacheTime = get(REVOCATION_CACHE_TIME);
         SameSite sessionCookieSameSite = get(SESSION_COOKIE_SAME_SITE);
@@ -125,8 +127,8 @@ public final class CognitoConfigReader {
         return new CognitoConfig(region, userPoolId, clientIds, clientSecret, endpoint,
                 identityPoolId, identityEndpoint, allowGuestAccess, issuer, jwksUri, tokenUse, clockSkew, groupsClaim,
                 callerNameClaim, loginPage, errorPage, refreshAhead, connectTimeout, readTimeout, tokenCacheSize,
-                allowedOrigins, maxConcurrentSignIns, revocationCheck, revocationCacheTime, sessionCookieSameSite,
-                sessionEncryptionKeys, signIn, hostedUi, otherIssuers);
+                allowedOrigins, maxConcurrentSignIns, signInAuthFlow, revocationCheck, revocationCacheTime,
+                sessionCookieSameSite, sessionEncryptionKeys, signIn, hostedUi, otherIssuers);
     }
 
     /** The configured region, checked against the pool id's prefix, which is the default. */

@@ -129,6 +129,12 @@ public final class Setting<T> {
             "maxConcurrentSignIns", wholeNumber(1, "sign-ins"), "20",
             "sign-ins this node sends to Cognito at once; past it 429 with `Retry-After` (token refreshes are not "
                     + "counted, so they are never starved)");
+    /** The Cognito flow of a password sign-in. */
+    public static final Setting<SignInAuthFlow> SIGN_IN_AUTH_FLOW = withDefault("cognito.sign-in.auth-flow",
+            "signInAuthFlow", oneOf(SignInAuthFlow::fromValue, "must be 'USER_PASSWORD_AUTH' or 'USER_SRP_AUTH'"),
+            "USER_PASSWORD_AUTH", "the Cognito flow of a password sign-in (form and `CognitoAuth.signIn`): "
+                    + "`USER_PASSWORD_AUTH`, or `USER_SRP_AUTH` (Secure Remote Password: the password never leaves "
+                    + "the server; the app client must allow `ALLOW_USER_SRP_AUTH`)");
     /** Which tokens are refused before their {@code exp}. */
     public static final Setting<RevocationCheck> REVOCATION_CHECK = withDefault("cognito.revocation-check",
             "revocationCheck", oneOf(RevocationCheck::fromValue, "must be 'off', 'local' or 'cognito'"), "off",

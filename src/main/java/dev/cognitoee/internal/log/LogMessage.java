@@ -36,7 +36,8 @@ public enum LogMessage {
                     + "app client has no secret"),
     /** The app client does not allow the flow the module uses. */
     FLOW_NOT_ENABLED(5, Level.WARNING, "the app client does not allow the authentication flow the module uses "
-            + "(password sign-in needs `ALLOW_USER_PASSWORD_AUTH`, refresh `ALLOW_REFRESH_TOKEN_AUTH`); users get "
+            + "(password sign-in needs `ALLOW_USER_PASSWORD_AUTH`, or `ALLOW_USER_SRP_AUTH` with "
+            + "`cognito.sign-in.auth-flow=USER_SRP_AUTH`; refresh `ALLOW_REFRESH_TOKEN_AUTH`); users get "
             + "`INVALID_PARAMETER`", "enable the flow on the app client (Cognito console: App client, "
                     + "Authentication flows; or `ExplicitAuthFlows` of UpdateUserPoolClient)"),
     /** The app client (or the pool) does not exist where the module asks. */
@@ -144,7 +145,13 @@ public enum LogMessage {
     SESSION_SEAL_BROKEN(34, Level.WARNING, "a secret sealed in a session (refresh token, challenge session) does "
             + "not authenticate: altered, or sealed under a different key that has the same id; the session is "
             + "signed out", "give every node the same `cognito.session-encryption-key`, and never reuse a key id for "
-                    + "another key; if neither explains it, the session store was tampered with");
+                    + "another key; if neither explains it, the session store was tampered with"),
+    /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
+    SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
+            + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "
+            + "make the proof worthless (`SRP_B` = 0 mod N, `u` = 0); the user gets `UNEXPECTED`", "check that "
+                    + "`cognito.endpoint` (or the region's endpoint) reaches Cognito itself, not a proxy or service "
+                    + "answering in its place; report it if it persists");
 
     private static final String PREFIX = "COGNITOEE-";
 

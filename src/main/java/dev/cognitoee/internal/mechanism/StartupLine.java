@@ -1,6 +1,7 @@
 package dev.cognitoee.internal.mechanism;
 
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.SignInAuthFlow;
 import dev.cognitoee.internal.config.TrustedIssuer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ final class StartupLine {
                 .append("), app client(s) ").append(String.join(", ", config.clientIds()))
                 .append(config.clientSecret() != null ? " (with a client secret)" : "")
                 .append(", sign-in ").append(config.signIn().value())
+                .append(config.signInAuthFlow() == SignInAuthFlow.USER_SRP_AUTH ? " (USER_SRP_AUTH)" : "")
                 .append(", bearer tokens ").append(config.tokenUse().claimValue())
                 .append(", credentials ").append(credentials(config, credentialsProvider));
         if (!config.otherIssuers().isEmpty()) {

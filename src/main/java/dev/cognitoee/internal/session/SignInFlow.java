@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.config.SignInAuthFlow;
 import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.seal.Purpose;
@@ -21,6 +22,7 @@ import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.time.ModuleClock;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.userpool.CognitoErrors;
+import dev.cognitoee.internal.userpool.SignInAnswer;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +44,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
 /**
@@ -72,12 +73,15 @@ public class SignInFlow {
 
     private volatile SignInPermits permits;
 
-    /** InitiateAuth with USER_PASSWORD_AUTH; refused with {@code TOO_MANY_REQUESTS} past the concurrency bound. */
+    /**
+     * A password sign-in with the configured flow (USER_PASSWORD_AUTH, or USER_SRP_AUTH and its PASSWORD_VERIFIER
+     * challenge); refused with {@code TOO_MANY_REQUESTS} past the concurrency bound.
+     */
     public SignInResult passwordSignIn(HttpServletRequest request, String username, String password,
                                        Map<String, String> clientMetadata, SignInMethod method) {
-        InitiateAuthResponse response;
+        SignInAnswer answer;
         try {
-            response = permits().call(() -> userPool.passwordAuth(username, password, clientMetadata));
+            answer = permits().call(() -> authenticate(username, password, clientMetadata));
         } catch (CognitoAuthException e) {
             CognitoAuthException failure = passwordFailure(e);
             events.fire(new SignInFailed(username, failure.error(), method, PoolJsonWebToken.DEFAULT_POOL,
@@ -88,11 +92,16 @@ public class SignInFlow {
                 default -> throw failure;
             };
         }
-        Map<String, String> parameters = response.challengeParameters();
-        String challengeUser = parameters.getOrDefault("USER_ID_FOR_SRP", username);
-        return outcome(request, response.authenticationResult(), new PendingSignIn(challengeUser,
-                response.challengeNameAsString(), seal(response.session()), parameters, method == SignInMethod.FORM),
-                response.session(), method);
+        return outcome(request, answer.tokens(), new PendingSignIn(answer.username(), answer.challengeName(),
+                seal(answer.session()), answer.challengeParameters(), method == SignInMethod.FORM), answer.session(),
+                method);
+    }
+
+    /** Both of Cognito's calls of an SRP sign-in count as one sign-in in flight. */
+    private SignInAnswer authenticate(String username, String password, Map<String, String> clientMetadata) {
+        return config.signInAuthFlow() == SignInAuthFlow.USER_SRP_AUTH
+                ? userPool.srpAuth(username, password, clientMetadata, clock)
+                : SignInAnswer.of(userPool.passwordAuth(username, password, clientMetadata), username);
     }
 
     /** Answers the challenge pending in the request's session. */
@@ -304,9 +313,9 @@ public class SignInFlow {
     /**
      * What a caller is told when a password sign-in fails. An unknown user and a wrong password get the same answer,
      * so that sign-in cannot be used to find out who has an account (Cognito says so too when the pool prevents
-     * user-existence errors, the default for new pools). InitiateAuth sets no password, so Cognito never means
-     * "password policy" there; the emulator answers a wrong password with InvalidPasswordException where Cognito
-     * says NotAuthorizedException.
+     * user-existence errors, the default for new pools). A sign-in sets no password (nor does the SRP proof), so
+     * Cognito never means "password policy" there; the emulator answers a wrong password with
+     * InvalidPasswordException where Cognito says NotAuthorizedException.
      */
     private static CognitoAuthException passwordFailure(CognitoAuthException e) {
         if (e.error() == AuthError.INVALID_PASSWORD || e.error() == AuthError.USER_NOT_FOUND) {

@@ -3,10 +3,18 @@ package dev.cognitoee.internal.userpool;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.srp.PasswordClaim;
+import dev.cognitoee.internal.srp.PasswordVerifierChallenge;
+import dev.cognitoee.internal.srp.SrpClient;
+import dev.cognitoee.internal.srp.SrpException;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -32,16 +40,21 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 public final class UserPoolClient implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(UserPoolClient.class.getName());
+
     private final CognitoIdentityProviderClient cognito;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String clientId;
     private final String clientSecret; // null when the app client has none
     private final Misconfigurations misconfigurations;
+    private final String poolName; // the pool id after its region, hashed into SRP proofs
+    private final SecureRandom random = new SecureRandom();
 
     UserPoolClient(CognitoConfig config, CognitoIdentityProviderClient cognito) {
         this.cognito = cognito;
         this.clientId = config.signInClientId();
         this.clientSecret = config.clientSecret();
+        this.poolName = config.userPoolId().substring(config.userPoolId().indexOf('_') + 1);
         this.misconfigurations = Misconfigurations.of(Misconfigurations.Api.USER_POOL, clientSecret != null);
     }
 
@@ -73,6 +86,35 @@ public final class UserPoolClient implements AutoCloseable {
         Map<String, String> parameters = withSecretHash(username, Map.of("USERNAME", username, "PASSWORD", password));
         return call(() -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(parameters).clientMetadata(clientMetadata)));
+    }
+
+    /**
+     * USER_SRP_AUTH: InitiateAuth with SRP_A, then the answer to Cognito's PASSWORD_VERIFIER challenge, made for
+     * Cognito's USER_ID_FOR_SRP (SECRET_HASH too), timed by {@code clock}. The password never leaves the server.
+     *
+     * @return the tokens, or the challenge that follows (new password, MFA...)
+     */
+    public SignInAnswer srpAuth(String username, String password, Map<String, String> clientMetadata, Clock clock) {
+        SrpClient srp = SrpClient.start(random);
+        Map<String, String> parameters = withSecretHash(username,
+                Map.of("USERNAME", username, "SRP_A", srp.publicValueHex()));
+        InitiateAuthResponse challenge = call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(parameters).clientMetadata(clientMetadata)));
+        if (challenge.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            return SignInAnswer.of(challenge, username);
+        }
+        PasswordClaim claim;
+        try {
+            claim = srp.passwordClaim(poolName, PasswordVerifierChallenge.of(challenge.challengeParameters()),
+                    password, clock.instant());
+        } catch (SrpException e) {
+            LogMessage.SRP_CHALLENGE_REFUSED.log(LOG, "The SRP sign-in of {0} is refused: {1}", username,
+                    e.getMessage());
+            throw new CognitoAuthException(AuthError.UNEXPECTED, null, CognitoErrors.userMessage(
+                    AuthError.UNEXPECTED), e);
+        }
+        return SignInAnswer.of(respondToChallenge(ChallengeNameType.PASSWORD_VERIFIER, challenge.session(),
+                claim.userIdForSrp(), claim.challengeResponses(), clientMetadata), claim.userIdForSrp());
     }
 
     /**

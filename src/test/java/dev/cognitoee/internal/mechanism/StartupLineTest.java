@@ -35,6 +35,17 @@ class StartupLineTest {
     }
 
     @Test
+    void srpSignInIsNamedAndThePasswordFlowIsNot() {
+        CognitoConfig srp = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "c",
+                "cognito.sign-in.auth-flow", "USER_SRP_AUTH");
+        CognitoConfig password = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "c");
+
+        assertThat(StartupLine.text(srp, "1", null, "/a", "x", 6, 0)).contains(", sign-in form (USER_SRP_AUTH), ");
+        assertThat(StartupLine.text(password, "1", null, "/a", "x", 6, 0)).contains(", sign-in form, ")
+                .doesNotContain("AUTH");
+    }
+
+    @Test
     void anUnknownServletVersionIsSaidSo() {
         assertThat(StartupLine.jakartaEe(7, 0)).isEqualTo("Jakarta EE version unknown");
         assertThat(StartupLine.jakartaEe(5, 0)).isEqualTo("Jakarta EE 9");

@@ -1,0 +1,393 @@
+package dev.cognitoee.it.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
+import dev.cognitoee.it.support.SrpStandInMath.Verifier;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+
+/**
+ * A <b>stand-in</b> for Cognito's USER_SRP_AUTH, which cognito-local 5.3.0 lacks, in front of the emulator: it
+ * speaks Cognito's wire protocol ({@code POST /}, {@code application/x-amz-json-1.1}, {@code X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Op>}) and passes every other call on to the emulator unchanged.
+ * <ul>
+ *   <li>{@code InitiateAuth} with {@code USER_SRP_AUTH}: checks the app client as Cognito does (the flow allowed,
+ *   SECRET_HASH over USERNAME when the client has a secret), finds the user (also by an alias) and answers the
+ *   PASSWORD_VERIFIER challenge: {@code SRP_B}, {@code SALT}, {@code SECRET_BLOCK}, {@code USER_ID_FOR_SRP},
+ *   {@code USERNAME} and a {@code Session};</li>
+ *   <li>{@code RespondToAuthChallenge} with {@code PASSWORD_VERIFIER}: checks what Cognito checks (a secret block it
+ *   issued, once; its session; USERNAME = USER_ID_FOR_SRP; SECRET_HASH over it; TIMESTAMP in Cognito's format and
+ *   within 5 minutes; the signature, against the user's verifier: {@link SrpStandInMath}) and refuses with
+ *   Cognito's errors ({@code NotAuthorizedException} "Incorrect username or password." for a wrong proof). A proof
+ *   that holds is answered with the emulator's own answer to a USER_PASSWORD_AUTH of that user (the stand-in keeps
+ *   the password for that relay only): real tokens of the emulator, or its next challenge.</li>
+ *   <li>a relayed {@code NEW_PASSWORD_REQUIRED} answer that the emulator accepts gives the user a new verifier, as
+ *   Cognito's password change does.</li>
+ * </ul>
+ * Users are known to it through {@link #register}. It never logs a request body.
+ */
+public final class SrpStandIn implements AutoCloseable {
+
+    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String WRONG_PROOF = "Incorrect username or password.";
+    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+    /** Cognito's words: "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english." */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
+    /** What Cognito allows a client created without ExplicitAuthFlows. */
+    private static final List<String> DEFAULT_FLOWS = List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
+            "ALLOW_CUSTOM_AUTH");
+
+    /** A user as the stand-in knows them; the password only to relay a verified sign-in to the emulator. */
+    private record User(String userIdForSrp, Verifier verifier, String password) {
+    }
+
+    /** A PASSWORD_VERIFIER challenge issued and not answered yet. */
+    private record Issued(User user, ServerHalf server, BigInteger clientPublic, String clientId, String session) {
+    }
+
+    /** Thrown to answer a request with one of Cognito's errors. */
+    private static final class CognitoError extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String type;
+
+        CognitoError(String type, String message) {
+            super(message, null, false, false);
+            this.type = type;
+        }
+    }
+
+    private final CognitoLocal emulator;
+    private final String poolId;
+    private final String poolName;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>(); // by secret block
+    private final AtomicInteger proofsAccepted = new AtomicInteger();
+    private final AtomicInteger proofsRefused = new AtomicInteger();
+
+    private SrpStandIn(CognitoLocal emulator, String poolId) throws IOException {
+        this.emulator = emulator;
+        this.poolId = poolId;
+        this.poolName = poolId.substring(poolId.indexOf('_') + 1);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
+    public static SrpStandIn start(CognitoLocal emulator, String poolId) {
+        try {
+            return new SrpStandIn(emulator, poolId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The endpoint to give the module as {@code cognito.endpoint}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Gives the emulator's user {@code userIdForSrp} a verifier of {@code password}, as Cognito keeps one from the
+     * password set; {@code aliases} are other names the user may sign in with (an email, say).
+     */
+    public void register(String userIdForSrp, String password, String... aliases) {
+        users.put(userIdForSrp, new User(userIdForSrp, SrpStandInMath.verifier(poolName, userIdForSrp, password,
+                random), password));
+        for (String alias : aliases) {
+            this.aliases.put(alias, userIdForSrp);
+        }
+    }
+
+    /** How many PASSWORD_VERIFIER answers held. */
+    public int proofsAccepted() {
+        return proofsAccepted.get();
+    }
+
+    /** How many PASSWORD_VERIFIER answers were refused. */
+    public int proofsRefused() {
+        return proofsRefused.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            JsonObject request = (SERVICE + "InitiateAuth").equals(target)
+                    || (SERVICE + "RespondToAuthChallenge").equals(target) ? json(body) : null;
+            try {
+                if (request != null && target.endsWith("InitiateAuth")
+                        && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
+                    send(exchange, 200, challenge(request));
+                } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
+                    Relayed answer = verify(request);
+                    send(exchange, answer.status(), answer.body());
+                } else {
+                    Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
+                    if (request != null && answer.status() == 200
+                            && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
+                        passwordChanged(request.getJsonObject("ChallengeResponses"));
+                    }
+                    send(exchange, answer.status(), answer.body());
+                }
+            } catch (CognitoError e) {
+                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
+                        .build().toString().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** InitiateAuth(USER_SRP_AUTH): the PASSWORD_VERIFIER challenge. */
+    private byte[] challenge(JsonObject request) throws CognitoError {
+        String clientId = request.getString("ClientId", "");
+        JsonObject parameters = Optional.ofNullable(request.getJsonObject("AuthParameters"))
+                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                        "Missing required parameter AUTH_PARAMETERS"));
+        String username = required(parameters, "USERNAME");
+        checkClient(clientId, "USER_SRP_AUTH", username, parameters.getString("SECRET_HASH", null));
+        BigInteger clientPublic;
+        try {
+            clientPublic = new BigInteger(required(parameters, "SRP_A"), 16);
+        } catch (NumberFormatException e) {
+            throw new CognitoError("InvalidParameterException", "SRP_A is not a hexadecimal number");
+        }
+        if (clientPublic.mod(SrpStandInMath.N).signum() == 0) {
+            throw new CognitoError("InvalidParameterException", "Invalid SRP_A");
+        }
+        User user = users.get(aliases.getOrDefault(username, username));
+        if (user == null) {
+            throw new CognitoError("UserNotFoundException", "User does not exist.");
+        }
+        ServerHalf half = SrpStandInMath.serverHalf(user.verifier(), random);
+        String secretBlock = randomBase64(96);
+        String session = randomBase64(48);
+        issued.put(secretBlock, new Issued(user, half, clientPublic, clientId, session));
+        return Json.createObjectBuilder()
+                .add("ChallengeName", "PASSWORD_VERIFIER")
+                .add("ChallengeParameters", Json.createObjectBuilder()
+                        .add("SALT", user.verifier().salt().toString(16))
+                        .add("SECRET_BLOCK", secretBlock)
+                        .add("SRP_B", half.publicValue().toString(16))
+                        .add("USERNAME", user.userIdForSrp())
+                        .add("USER_ID_FOR_SRP", user.userIdForSrp()))
+                .add("Session", session)
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** RespondToAuthChallenge(PASSWORD_VERIFIER): the proof checked, then the emulator's answer for that user. */
+    private Relayed verify(JsonObject request) throws CognitoError, IOException, InterruptedException {
+        User user;
+        try {
+            user = checkedProof(request);
+        } catch (CognitoError e) {
+            proofsRefused.incrementAndGet();
+            throw e;
+        }
+        proofsAccepted.incrementAndGet();
+        return passwordSignInAtTheEmulator(user, request.getString("ClientId"),
+                request.getJsonObject("ClientMetadata"));
+    }
+
+    /** The user whose PASSWORD_VERIFIER answer {@code request} is, if it holds. */
+    private User checkedProof(JsonObject request) throws CognitoError {
+        JsonObject responses = Optional.ofNullable(request.getJsonObject("ChallengeResponses"))
+                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                        "Missing required parameter ChallengeResponses"));
+        String username = required(responses, "USERNAME");
+        String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String signature = required(responses, "PASSWORD_CLAIM_SIGNATURE");
+        String timestamp = required(responses, "TIMESTAMP");
+        Issued challenge = issued.remove(secretBlock); // a secret block answers once, right or wrong
+        String clientId = request.getString("ClientId", "");
+        if (challenge == null || !challenge.clientId().equals(clientId)) {
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+        }
+        if (!challenge.session().equals(request.getString("Session", ""))) {
+            throw new CognitoError("NotAuthorizedException", "Invalid session for the user.");
+        }
+        checkClient(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
+        if (!challenge.user().userIdForSrp().equals(username)) {
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+        }
+        Instant signedAt;
+        try {
+            signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CognitoError("InvalidParameterException",
+                    "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+        }
+        if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+        }
+        byte[] expected = SrpStandInMath.expectedSignature(poolName, username, challenge.user().verifier(),
+                challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
+        if (!MessageDigest.isEqual(expected, base64(signature))) {
+            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+        }
+        return challenge.user();
+    }
+
+    /** The emulator's answer to a USER_PASSWORD_AUTH of {@code user}: its tokens, or its next challenge. */
+    private Relayed passwordSignInAtTheEmulator(User user, String clientId, JsonObject clientMetadata)
+            throws IOException, InterruptedException {
+        JsonObjectBuilder parameters = Json.createObjectBuilder().add("USERNAME", user.userIdForSrp())
+                .add("PASSWORD", user.password());
+        String secret = appClient(clientId).map(UserPoolClientType::clientSecret).orElse(null);
+        if (secret != null) {
+            parameters.add("SECRET_HASH", CognitoFixture.secretHash(user.userIdForSrp(), clientId, secret));
+        }
+        JsonObjectBuilder initiate = Json.createObjectBuilder().add("AuthFlow", "USER_PASSWORD_AUTH")
+                .add("ClientId", clientId).add("AuthParameters", parameters);
+        if (clientMetadata != null) {
+            initiate.add("ClientMetadata", clientMetadata);
+        }
+        return forward("POST", URI.create("/"), SERVICE + "InitiateAuth",
+                initiate.build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new password accepted by the emulator: the user's verifier follows it. */
+    private void passwordChanged(JsonObject responses) {
+        if (responses == null) {
+            return;
+        }
+        String username = responses.getString("USERNAME", "");
+        String newPassword = responses.getString("NEW_PASSWORD", null);
+        User user = users.get(aliases.getOrDefault(username, username));
+        if (user != null && newPassword != null) {
+            users.put(user.userIdForSrp(), new User(user.userIdForSrp(), SrpStandInMath.verifier(poolName,
+                    user.userIdForSrp(), newPassword, random), newPassword));
+        }
+    }
+
+    /** Cognito's app client rules: the flow allowed, and SECRET_HASH over {@code username} when it has a secret. */
+    private void checkClient(String clientId, String flow, String username, String secretHash) throws CognitoError {
+        UserPoolClientType client = appClient(clientId).orElseThrow(() -> new CognitoError(
+                "ResourceNotFoundException", "User pool client " + clientId + " does not exist."));
+        List<String> allowed = client.explicitAuthFlowsAsStrings().isEmpty() ? DEFAULT_FLOWS
+                : client.explicitAuthFlowsAsStrings();
+        if (!allowed.contains("ALLOW_" + flow) && !allowed.contains(flow)) {
+            throw new CognitoError("InvalidParameterException", flow + " flow not enabled for this client");
+        }
+        if (client.clientSecret() == null) {
+            return;
+        }
+        if (secretHash == null) {
+            throw new CognitoError("NotAuthorizedException", "Client " + clientId
+                    + " is configured with secret but SECRET_HASH was not received");
+        }
+        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                secretHash.getBytes(StandardCharsets.UTF_8))) {
+            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
+        }
+    }
+
+    private Optional<UserPoolClientType> appClient(String clientId) {
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            return Optional.of(cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
+                    .userPoolClient());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Relayed(int status, byte[] body) {
+    }
+
+    private Relayed forward(String method, URI path, String target, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Relayed(response.statusCode(), response.body());
+    }
+
+    private static String required(JsonObject object, String name) throws CognitoError {
+        String value = object.getString(name, "");
+        if (value.isEmpty()) {
+            throw new CognitoError("InvalidParameterException", "Missing required parameter " + name);
+        }
+        return value;
+    }
+
+    private String randomBase64(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static JsonObject json(byte[] body) {
+        return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
