@@ -10,6 +10,7 @@ import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import java.io.File;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -57,7 +58,8 @@ class PayaraServerAsadminChecks {
 
     private static URL app() {
         try {
-            return new URL("http://localhost:" + TestSettings.required("cognitoee.payaraServerHttpPort") + "/" + APP + "/");
+            return URI.create("http://localhost:" + TestSettings.required("cognitoee.payaraServerHttpPort") + "/" + APP
+                    + "/").toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
