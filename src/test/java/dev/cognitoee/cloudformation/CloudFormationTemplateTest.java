@@ -70,7 +70,7 @@ class CloudFormationTemplateTest {
         assertThat(flows(resources, "SrpClient")).containsExactly("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
         Map<?, ?> hostedUi = properties(resources, "HostedUiClient");
         assertThat(hostedUi.get("AllowedOAuthFlows")).isEqualTo(List.of("code"));
-        assertThat((List<?>) hostedUi.get("AllowedOAuthScopes")).contains("openid");
+        assertThat(String.valueOf(hostedUi.get("AllowedOAuthScopes"))).contains("openid");
         assertThat(String.valueOf(hostedUi.get("CallbackURLs"))).contains("${DemoBaseUrl}oauth2/callback");
         for (String client : List.of("PasswordClient", "HostedUiClient", "SrpClient")) {
             assertThat(properties(resources, client).get("GenerateSecret")).as(client).isEqualTo(false);
