@@ -66,6 +66,24 @@ final class Asadmin {
     }
 
     /**
+     * Runs {@code commands} (each an asadmin command line without {@code asadmin}) in one asadmin process, {@code
+     * multimode --file}: one JVM start instead of one per command. A failing command does not stop the others.
+     */
+    Result runAll(List<String> commands) {
+        try {
+            Path file = Files.createTempFile(TestSettings.buildDir(), "asadmin", ".commands");
+            Files.write(file, commands, StandardCharsets.UTF_8);
+            try {
+                return run("multimode", "--file", file.toString());
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * One {@code name=value} operand of {@code create-system-properties}: asadmin splits the list at {@code :} and
      * each pair at {@code =}, so both are escaped with a backslash in values (a URL's colons).
      */

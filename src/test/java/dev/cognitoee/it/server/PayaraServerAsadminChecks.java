@@ -13,6 +13,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -47,13 +48,12 @@ class PayaraServerAsadminChecks {
 
     @AfterEach
     void removeTheApplicationAndItsKeys() {
-        asadmin.run("undeploy", APP);
-        for (String key : SYSTEM_PROPERTIES) {
-            asadmin.run("delete-system-property", key);
-        }
-        for (String key : DOMAIN_CONFIG) {
-            asadmin.run("delete-config-property", "--source=domain", "--propertyName=" + key);
-        }
+        List<String> commands = new ArrayList<>(List.of("undeploy " + APP));
+        SYSTEM_PROPERTIES.forEach(key -> commands.add("delete-system-property " + key));
+        DOMAIN_CONFIG.forEach(key -> commands.add("delete-config-property --source=domain --propertyName=" + key));
+        asadmin.runAll(commands);
+        assertThat(asadmin.run("list-system-properties").output()).as("no key left for the next check")
+                .doesNotContain("cognito.");
     }
 
     private static URL app() {
