@@ -1,7 +1,6 @@
 package dev.cognitoee.it.realaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cognitoee.it.realaws.app.RealAwsSecurity;
 import dev.cognitoee.it.support.Browser;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -34,10 +34,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * The opt-in suite against a real user pool, identity pool and bucket made by {@code server-config/aws/cognito-ee.yaml}
  * ({@code mvn verify -Preal-aws}, README "Against real AWS"): the module in a real Payara Micro, its settings from
  * {@link RealAwsSettings}, checked on bearer tokens, password sign-in, refresh, sign-out and the caller's AWS
- * credentials. Skipped, with the variables it lacks, when the environment names no pool; never run by the default
+ * credentials. Skipped ({@link RealAwsEnvironment}), with the variables it lacks, when the environment names no pool; never run by the default
  * build or {@code .ci/run} (its name matches no failsafe pattern; the {@code real-aws} profile includes it). Its user
  * is made for the run and deleted after it.
  */
+@ExtendWith(RealAwsEnvironment.class)
 class RealAwsChecks {
 
     private static final String APP = "realaws";
@@ -50,8 +51,6 @@ class RealAwsChecks {
 
     @BeforeAll
     static void start() {
-        List<String> missing = RealAwsSettings.missing(System.getenv());
-        assumeTrue(missing.isEmpty(), () -> RealAwsSettings.skipReason(missing));
         aws = RealAwsSettings.from(System.getenv());
         // The account's credentials (the SDK's default chain) for the admin calls; the module itself uses none.
         cognito = CognitoIdentityProviderClient.builder().region(Region.of(aws.region()))
