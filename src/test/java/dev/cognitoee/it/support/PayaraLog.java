@@ -8,16 +8,26 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Payara Micro's log file, {@code target/payara-micro.log} (server-config/logging.properties, java.io.tmpdir). */
+/**
+ * The server's log file: Payara Micro's {@code target/payara-micro.log} (server-config/logging.properties,
+ * java.io.tmpdir), or the file the system property {@code cognitoee.serverLog} names (the payara-server profile:
+ * the domain's {@code logs/server.log}).
+ */
 public final class PayaraLog {
 
     private PayaraLog() {
     }
 
-    /** Everything logged so far by the Payara instances of this build (a locked file gets a numbered sibling). */
+    /**
+     * Everything logged so far by the Payara instances of this build: the log file and its siblings whose names
+     * start with its name (a locked file gets a numbered sibling, a rotated one a dated sibling).
+     */
     public static String read() {
-        try (Stream<Path> files = Files.list(TestSettings.buildDir())) {
-            return files.filter(f -> f.getFileName().toString().startsWith("payara-micro.log"))
+        String serverLog = System.getProperty("cognitoee.serverLog");
+        Path log = serverLog == null ? TestSettings.buildDir().resolve("payara-micro.log") : Path.of(serverLog);
+        String name = log.getFileName().toString();
+        try (Stream<Path> files = Files.list(log.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name))
                     .sorted()
                     .map(PayaraLog::readFile)
                     .collect(Collectors.joining("\n"));
