@@ -1,8 +1,9 @@
 -- wrk script of bench/cluster.sh: every request carries the session cookie of the next of several signed-in sessions
 -- (one "JSESSIONID=..." per line in the file $BENCH_COOKIES), so that the load is many users' and not one session
--- hammered by every connection at once. Only JSESSIONID is sent, not Payara's JSESSIONIDVERSION: a node serves the
--- copy of the session it holds and writes it back to the grid after the request (Payara's default scope). Each wrk
--- thread starts at its own offset in the list.
+-- hammered by every connection at once. Only JSESSIONID is sent, not Payara's JSESSIONIDVERSION: a clustered node
+-- then loads the session from the grid for each request, and writes it back after it (Payara's default scope), as
+-- for a browser whose request reaches a node holding an older copy. Each wrk thread starts at its own offset in the
+-- list.
 local threads = 0
 
 function setup(thread)

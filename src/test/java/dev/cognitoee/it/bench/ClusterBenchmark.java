@@ -25,13 +25,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The cluster benchmark ({@code bench/cluster.sh}): signed-in-session requests per second through HAProxy to the same
- * {@code <distributable/>} WAR on three set-ups, warm side by side and loaded one at a time with {@code wrk}, in
- * interleaved rounds:
+ * WAR on three set-ups, warm side by side and loaded one at a time with {@code wrk}, in interleaved rounds:
  * <ul>
- *   <li>one Payara Micro with {@code --nohazelcast}: sessions in memory, no grid;</li>
- *   <li>one Payara Micro clustered: Hazelcast on, a one-member grid (every request writes the session to it);</li>
- *   <li>three Payara Micro clustered, round-robin: the session written to the grid, with a backup on another member,
- *   and read from it by whichever node serves the next request.</li>
+ *   <li>one Payara Micro with {@code --nohazelcast}: sessions in memory, no grid (the WAR without
+ *   {@code <distributable/>});</li>
+ *   <li>one Payara Micro clustered ({@code <distributable/>}): Hazelcast on, a one-member grid;</li>
+ *   <li>three Payara Micro clustered, round-robin: the session kept in the grid with a backup on another member.</li>
  * </ul>
  * Each request carries one of {@code --sessions} signed-in sessions' cookie ({@code JSESSIONID} only, rotating; see
  * {@code bench/session-cookies.lua}). Printed as a markdown table (also {@code target/cluster-bench-results.md}):
@@ -99,13 +98,18 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** Boots the three set-ups one after the other, and signs the sessions in on each (through its balancer). */
+    /**
+     * Boots the three set-ups one after the other, and signs the sessions in on each (through its balancer). The
+     * single server without a grid runs the WAR without {@code <distributable/>}, as a single server would: Payara
+     * Micro 6 with {@code --nohazelcast} cannot load a distributable application's session for a request that does
+     * not carry {@code JSESSIONIDVERSION} (it logs "Hazelcast is not enabled" and the request is anonymous).
+     */
     private void boot(CognitoFixture fixture) throws IOException {
-        List<WebArchive> wars = List.of(war(fixture));
+        List<WebArchive> wars = List.of(war(fixture, true));
         Map<String, String> properties = Map.of("cognito.session-encryption-key", SESSION_KEY);
         System.out.println("Booting: " + NO_GRID);
-        PayaraMicroProcess alone = PayaraMicroProcess.boot("cluster-bench-nogrid", wars, FreePort.next(),
-                properties);
+        PayaraMicroProcess alone = PayaraMicroProcess.boot("cluster-bench-nogrid", List.of(war(fixture, false)),
+                FreePort.next(), properties);
         running.add(alone);
         LoadBalancer balancer = LoadBalancer.roundRobin("cluster-bench-nogrid-haproxy", List.of(alone.port()));
         running.add(balancer);
@@ -134,16 +138,16 @@ public final class ClusterBenchmark {
         cells.put(label, new ArrayList<>());
     }
 
-    /** The bench app of bench/e2e.sh (the protected {@code api/admin}), {@code <distributable/>}. */
-    private static WebArchive war(CognitoFixture fixture) {
-        return TestWars.war(APP, TestWars.poolSettings(fixture), ModuleApi.class.getPackage())
-                .addPackage(AdminResource.class.getPackage())
-                .addAsWebInfResource(new StringAsset("""
-                        <?xml version="1.0" encoding="UTF-8"?>
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                            <distributable/>
-                        </web-app>
-                        """), "web.xml");
+    /** The bench app of bench/e2e.sh (the protected {@code api/admin}), {@code <distributable/>} or not. */
+    private static WebArchive war(CognitoFixture fixture, boolean distributable) {
+        WebArchive war = TestWars.war(APP, TestWars.poolSettings(fixture), ModuleApi.class.getPackage())
+                .addPackage(AdminResource.class.getPackage());
+        return !distributable ? war : war.addAsWebInfResource(new StringAsset("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <distributable/>
+                </web-app>
+                """), "web.xml");
     }
 
     /** Each set-up for {@code --warmup} seconds per node (the three-node one loads each JVM a third as much). */
