@@ -1,9 +1,10 @@
 -- wrk script of bench/cluster.sh: every request carries the session cookie of the next of several signed-in sessions
 -- (one "JSESSIONID=..." per line in the file $BENCH_COOKIES), so that the load is many users' and not one session
--- hammered by every connection at once. Only JSESSIONID is sent, not Payara's JSESSIONIDVERSION: a clustered node
--- then loads the session from the grid for each request, and writes it back after it (Payara's default scope), as
--- for a browser whose request reaches a node holding an older copy. Each wrk thread starts at its own offset in the
--- list.
+-- hammered by every connection at once. A line holds what the sign-in set: JSESSIONID and, for a distributable
+-- application, Payara's JSESSIONIDVERSION, sent unchanged on every request (Payara finds no session without it). A
+-- node whose copy of the session is as recent serves that copy, one without a copy loads it from the grid once; every
+-- node writes the session back to the grid after each request (Payara's default scope). Each wrk thread starts at its
+-- own offset in the list.
 local threads = 0
 
 function setup(thread)

@@ -18,7 +18,11 @@ final class SessionSignIn {
     private SessionSignIn() {
     }
 
-    /** Signs {@code user} in at {@code base} and returns the new session's cookie, {@code JSESSIONID=...}. */
+    /**
+     * Signs {@code user} in at {@code base} and returns the new session's cookies as a {@code Cookie} header sends
+     * them: {@code JSESSIONID=...}, and {@code JSESSIONIDVERSION=...} when Payara set one (a distributable
+     * application; Payara does not find the session of a request without it).
+     */
     static String session(URL base, String user, String password) {
         String body = Json.createObjectBuilder().add("username", user).add("password", password).build().toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "j_security_check"))
@@ -37,9 +41,19 @@ final class SessionSignIn {
             throw new IllegalStateException("Sign-in failed at " + base + ": " + response.statusCode() + " "
                     + response.body());
         }
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        String session = cookie(response, "JSESSIONID");
+        if (session == null) {
+            throw new IllegalStateException("The sign-in set no JSESSIONID cookie at " + base);
+        }
+        String version = cookie(response, "JSESSIONIDVERSION");
+        return version == null ? session : session + "; " + version;
+    }
+
+    /** The last value {@code response} set for cookie {@code name}, as {@code name=value}, or null. */
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .reduce((first, last) -> last)
-                .orElseThrow(() -> new IllegalStateException("The sign-in set no JSESSIONID cookie at " + base));
+                .orElse(null);
     }
 }
