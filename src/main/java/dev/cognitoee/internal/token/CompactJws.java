@@ -3,7 +3,6 @@ package dev.cognitoee.internal.token;
 import dev.cognitoee.internal.json.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -98,8 +97,7 @@ final class CompactJws {
      */
     JsonObject payloadJson() throws TokenRejectedException {
         // Parsing from a String skips the charset detection of the InputStream readers (4.1 against 5.3 µs here).
-        try (JsonReader reader = JsonFactories.reader(new StringReader(
-                new String(payload(), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonFactories.reader(new String(payload(), StandardCharsets.UTF_8))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             // Not a JSON object. Caught wide: besides JsonException, Parsson throws a bare RuntimeException for
