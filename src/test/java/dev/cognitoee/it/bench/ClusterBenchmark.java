@@ -60,19 +60,19 @@ public final class ClusterBenchmark {
     private record Cell(Wrk.Result wrk, double cpuMicrosPerRequest) {
     }
 
-    private final ClusterBenchOptions options;
+    private final BenchOptions options;
     private final Map<String, Setup> setups = new LinkedHashMap<>();
     private final Map<String, List<Cell>> cells = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Path script;
 
-    private ClusterBenchmark(ClusterBenchOptions options) {
+    private ClusterBenchmark(BenchOptions options) {
         this.options = options;
         this.script = Path.of(TestSettings.required("bench.dir"), "session-cookies.lua");
     }
 
     public static void main(String[] args) throws Exception {
-        ClusterBenchOptions options = ClusterBenchOptions.parse(args);
+        BenchOptions options = BenchOptions.parseCluster(args);
         Instant started = Instant.now();
         String loadBefore = ProcFs.loadAverage();
         System.out.println("Cluster benchmark, " + options);
