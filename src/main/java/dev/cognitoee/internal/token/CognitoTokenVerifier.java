@@ -139,19 +139,23 @@ public final class CognitoTokenVerifier {
 
     /**
      * {@code token} as the verified-token cache remembers it (revocation checked again), or null when it is not
-     * there or there is no cache. A token is only ever cached by the verifier of its own issuer, so a hit also
+     * there, when the key that verified it is no longer published, or when there is no cache. A token is only ever cached by the verifier of its own issuer, so a hit also
      * tells which issuer it belongs to.
      *
      * @param digest the token's {@link VerifiedTokenCache#digest(String)}; may be null when there is no cache
      */
     VerifiedToken cached(String token, TokenDigest digest)
             throws TokenRejectedException, RevocationCheckUnavailableException {
-        VerifiedClaims claims = cache == null ? null : cache.get(digest);
-        if (claims == null) {
+        VerifiedTokenCache.Entry entry = cache == null ? null : cache.get(digest);
+        if (entry == null) {
+            return null;
+        }
+        if (!signingKeys.stillPublished(entry.keyId(), entry.key())) {
+            cache.remove(digest); // verified with a key since withdrawn: judged again, as a new token
             return null;
         }
         Metrics.TOKEN_CACHE_HITS.increment();
-        return notRevoked(new VerifiedToken(token, claims, issuerName), digest);
+        return notRevoked(new VerifiedToken(token, entry.claims(), issuerName), digest);
     }
 
     /**
@@ -162,8 +166,8 @@ public final class CognitoTokenVerifier {
     VerifiedToken verifyNew(String token, TokenDigest digest)
             throws TokenRejectedException, SigningKeysUnavailableException {
         CompactJws jws = CompactJws.split(token);
-        verifySignature(jws);
-        return accepted(token, claimRules.check(jws.payloadJson()), digest);
+        SigningKey key = verifySignature(jws);
+        return accepted(token, claimRules.check(jws.payloadJson()), key, digest);
     }
 
     /**
@@ -172,14 +176,14 @@ public final class CognitoTokenVerifier {
      */
     VerifiedToken verifyNew(String token, CompactJws jws, JsonObject payload, TokenDigest digest)
             throws TokenRejectedException, SigningKeysUnavailableException {
-        verifySignature(jws);
-        return accepted(token, claimRules.check(payload), digest);
+        SigningKey key = verifySignature(jws);
+        return accepted(token, claimRules.check(payload), key, digest);
     }
 
-    private VerifiedToken accepted(String token, VerifiedClaims claims, TokenDigest digest)
+    private VerifiedToken accepted(String token, VerifiedClaims claims, SigningKey key, TokenDigest digest)
             throws TokenRejectedException, RevocationCheckUnavailableException {
         if (cache != null) {
-            cache.put(digest, claims);
+            cache.put(digest, new VerifiedTokenCache.Entry(claims, key.keyId(), key.key()));
         }
         return notRevoked(new VerifiedToken(token, claims, issuerName), digest);
     }
@@ -233,7 +237,8 @@ public final class CognitoTokenVerifier {
         return poolCheck;
     }
 
-    private void verifySignature(CompactJws jws) throws TokenRejectedException, SigningKeysUnavailableException {
+    /** Checks the signature of {@code jws}; returns the key that verified it. */
+    private SigningKey verifySignature(CompactJws jws) throws TokenRejectedException, SigningKeysUnavailableException {
         String headerSegment = jws.header();
         JWSHeader header = verifiedHeaders.get(headerSegment);
         boolean known = header != null;
@@ -248,6 +253,11 @@ public final class CognitoTokenVerifier {
         if (!known && verifiedHeaders.size() < MAX_REMEMBERED_HEADERS) {
             verifiedHeaders.putIfAbsent(headerSegment, header);
         }
+        return new SigningKey(header.getKeyID(), key);
+    }
+
+    /** The key, and its {@code kid}, that verified a token's signature. */
+    private record SigningKey(String keyId, RSAPublicKey key) {
     }
 
     /**

@@ -133,6 +133,15 @@ final class SigningKeys {
         return Optional.ofNullable(refetchForUnknownKid(current, now).keys.get(kid));
     }
 
+    /**
+     * Whether {@code key} is still the key the set in service publishes as {@code kid}: how a token verified earlier
+     * is judged on a cache hit, so that a key withdrawn from the JWKS stops its tokens at the next fetch of the set.
+     * Looks at the set in service only: never fetches, never waits.
+     */
+    boolean stillPublished(String kid, RSAPublicKey key) {
+        return snapshot.keys.get(kid) == key;
+    }
+
     /** The first set: fetched by one request, which the others wait for briefly. */
     private Snapshot firstFetch(long now) throws SigningKeysUnavailableException {
         if (now < retryNotBefore) {
@@ -228,7 +237,7 @@ final class SigningKeys {
             throw new SigningKeysUnavailableException(UNAVAILABLE + e.getMessage(), e);
         }
         Metrics.JWKS_FETCH_TIME.record(Metrics.JWKS_FETCH, System.nanoTime() - start, false);
-        Snapshot fetched = new Snapshot(keys(set), clock.millis() + CACHE_TIME_TO_LIVE.toMillis());
+        Snapshot fetched = new Snapshot(keys(set, snapshot.keys), clock.millis() + CACHE_TIME_TO_LIVE.toMillis());
         snapshot = fetched;
         lastFailure = null;
         return fetched;
@@ -260,12 +269,18 @@ final class SigningKeys {
         return new KeysState(true, lastFailure);
     }
 
-    private static Map<String, RSAPublicKey> keys(JWKSet set) {
+    /**
+     * The usable keys of {@code set}. A key the set in service already has under the same kid is kept as the same
+     * object, so that {@link #stillPublished} is an identity check and a routine refetch invalidates no cached token.
+     */
+    private static Map<String, RSAPublicKey> keys(JWKSet set, Map<String, RSAPublicKey> inService) {
         Map<String, RSAPublicKey> keys = new HashMap<>();
         for (JWK jwk : set.getKeys()) {
             if (usableForRs256(jwk)) {
                 try {
-                    keys.put(jwk.getKeyID(), ((RSAKey) jwk).toRSAPublicKey());
+                    RSAPublicKey key = ((RSAKey) jwk).toRSAPublicKey();
+                    RSAPublicKey known = inService.get(jwk.getKeyID());
+                    keys.put(jwk.getKeyID(), key.equals(known) ? known : key);
                 } catch (JOSEException e) {
                     LogMessage.JWKS_KEY_IGNORED.log(LOG, "Ignoring JWKS key {0}: {1}", jwk.getKeyID(), e.getMessage());
                 }

@@ -7,24 +7,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 
 /**
  * Remembers tokens that passed verification, so that a repeated token costs a digest and a lookup instead of an
  * RSA operation. Keyed by the SHA-256 of the token (the cache never holds a usable token), bounded in size, and
  * an entry is never served past the token's own {@code exp}. Only verified tokens are put in: a flood of forged
- * tokens cannot fill it.
+ * tokens cannot fill it. Each entry names the signing key that verified it, so that a hit can be refused once the
+ * pool no longer publishes that key.
  */
 final class VerifiedTokenCache {
 
-    private final Cache<TokenDigest, VerifiedClaims> cache;
+    private final Cache<TokenDigest, Entry> cache;
     private final Clock clock;
 
     VerifiedTokenCache(int maximumSize, Clock clock) {
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .expireAfter(ExpiresAt.<TokenDigest, VerifiedClaims>of(VerifiedClaims::expiresAt, clock))
+                .expireAfter(ExpiresAt.<TokenDigest, Entry>of(entry -> entry.claims().expiresAt(), clock))
                 .ticker(ClockTicker.of(clock))
                 .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the server
                 .build();
@@ -36,15 +38,20 @@ final class VerifiedTokenCache {
         return new TokenDigest(sha256.getLong(), sha256.getLong(), sha256.getLong(), sha256.getLong());
     }
 
-    /** The claims of a previously verified token, if it is cached and has not expired. */
-    VerifiedClaims get(TokenDigest digest) {
-        VerifiedClaims claims = cache.getIfPresent(digest);
+    /** A previously verified token, if it is cached and has not expired. */
+    Entry get(TokenDigest digest) {
+        Entry entry = cache.getIfPresent(digest);
         // Caffeine's own expiry runs on its ticker; the token's exp is judged on our clock.
-        return claims != null && clock.instant().isBefore(claims.expiresAt()) ? claims : null;
+        return entry != null && clock.instant().isBefore(entry.claims().expiresAt()) ? entry : null;
     }
 
-    void put(TokenDigest digest, VerifiedClaims claims) {
-        cache.put(digest, claims);
+    void put(TokenDigest digest, Entry entry) {
+        cache.put(digest, entry);
+    }
+
+    /** Forgets a token whose entry may no longer be served (its signing key was withdrawn). */
+    void remove(TokenDigest digest) {
+        cache.invalidate(digest);
     }
 
     long size() {
@@ -58,6 +65,16 @@ final class VerifiedTokenCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }
+    }
+
+    /**
+     * A verified token as the cache remembers it.
+     *
+     * @param claims what the token says
+     * @param keyId  the {@code kid} of the key that verified its signature
+     * @param key    that key, as the set in service held it (compared by identity, see {@link SigningKeys})
+     */
+    record Entry(VerifiedClaims claims, String keyId, RSAPublicKey key) {
     }
 
     /** A SHA-256 digest as four longs: cheap to hash and compare. */

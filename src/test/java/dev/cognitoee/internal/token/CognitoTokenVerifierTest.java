@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.testing.JwksServer;
 import dev.cognitoee.testing.MutableClock;
 import dev.cognitoee.testing.TokenMinter;
@@ -171,6 +172,34 @@ class CognitoTokenVerifierTest {
 
         assertThat(again.callerName()).isEqualTo("alice");
         assertThat(jwks.requests()).isEqualTo(fetches);
+    }
+
+    @Test
+    void refusesACachedTokenOnceItsKeyIsWithdrawnFromTheJwks() throws Exception {
+        TokenMinter next = new TokenMinter("pool-key-2");
+        String old = pool.access(NOW);
+        verifier.verify(old);
+        jwks.publish(next.key().toPublicJWK()); // the old key withdrawn (a compromise, say), not just rotated
+
+        // The new key's first token makes the verifier refetch the set; from then on, the old key is gone.
+        assertThat(verifier.verify(next.access(NOW)).callerName()).isEqualTo("alice");
+
+        assertRejected(old, TokenRejection.UNKNOWN_KEY_ID);
+        assertThat(cache(verifier).size()).as("the withdrawn key's entry forgotten, the new token's kept").isOne();
+    }
+
+    @Test
+    void keepsServingCachedTokensAcrossARefetchThatKeepsTheirKey() throws Exception {
+        TokenMinter next = new TokenMinter("pool-key-2");
+        String token = pool.access(NOW);
+        verifier.verify(token);
+        jwks.publish(pool.key().toPublicJWK(), next.key().toPublicJWK()); // rotation: the old key stays published
+        verifier.verify(next.access(NOW)); // refetches the set: new key objects for the same keys
+        long hits = Metrics.TOKEN_CACHE_HITS.value();
+
+        assertThat(verifier.verify(token).callerName()).isEqualTo("alice");
+
+        assertThat(Metrics.TOKEN_CACHE_HITS.value()).as("served from the cache, no new RSA check").isEqualTo(hits + 1);
     }
 
     @Test
