@@ -329,4 +329,33 @@ public interface CognitoAuth {
      * @param token        the provider's token for the user
      */
     void loadFederatedLogin(String providerName, String token);
+
+    // Custom auth, choice-based sign-in (USER_AUTH) and auto sign-in after a confirmation code (issue 15)
+
+    /**
+     * Signs in with a custom-auth or choice-based flow (Amplify's {@code signIn} with {@code authFlowType}
+     * {@code CUSTOM_WITHOUT_SRP} or {@code USER_AUTH}). A custom auth answers
+     * {@link SignInStep#CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE} (with the challenge's public parameters in
+     * {@code additionalInfo}) until the triggers issue tokens; a choice-based sign-in answers the preferred
+     * challenge, or {@link SignInStep#CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION}. Every step is answered with
+     * {@link #confirmSignIn(String, Map, Map)}.
+     *
+     * @param username the user's name or alias
+     * @param password the password when the preferred challenge is {@code PASSWORD} or {@code PASSWORD_SRP}, else
+     *                 null
+     * @param options  the flow, the preferred challenge and the client metadata
+     * @return signed in, or the next step
+     */
+    SignInResult signIn(String username, String password, SignInOptions options);
+
+    /**
+     * Signs in the user who just confirmed the sign-up in this session ({@code signUp} with {@code autoSignIn}, then
+     * {@code confirmSignUp}, whose result says {@link SignUpStep#COMPLETE_AUTO_SIGN_IN}), through Cognito's
+     * {@code USER_AUTH} with the session ConfirmSignUp returned; no password is needed. The session string stays on
+     * the server and is used once.
+     *
+     * @return signed in
+     * @throws CognitoAuthException {@code NO_SIGN_IN_IN_PROGRESS} when no confirmed sign-up waits in this session
+     */
+    SignInResult autoSignIn();
 }

@@ -20,6 +20,19 @@ public enum SignInStep {
     CONFIRM_SIGN_UP,
     /** An administrator requires a password reset: {@code resetPassword} first. */
     RESET_PASSWORD,
+    /**
+     * Choose the first factor of a choice-based sign-in ({@code USER_AUTH}'s {@code SELECT_CHALLENGE}): answer one of
+     * {@link SignInNextStep#availableChallenges()}, e.g. {@code confirmSignIn("EMAIL_OTP")}.
+     */
+    CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION,
+    /** Enter the password, the first factor chosen ({@code PASSWORD} or {@code PASSWORD_SRP}). */
+    CONFIRM_SIGN_IN_WITH_PASSWORD,
+    /**
+     * Sign in with a passkey ({@code WEB_AUTHN}): hand {@link SignInNextStep#credentialRequestOptions()} to the
+     * browser's {@code navigator.credentials.get}, answer with the {@code PublicKeyCredential} as JSON. Amplify has no
+     * such step because it runs that browser call itself; on the server the browser must run it.
+     */
+    CONTINUE_SIGN_IN_WITH_WEB_AUTHN,
     /** Signed in. */
     DONE
 }

@@ -11,6 +11,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.JWT;
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
+import dev.cognitoee.SignInOptions;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
 import dev.cognitoee.SignUpStep;
@@ -25,6 +26,8 @@ import dev.cognitoee.internal.seal.Purpose;
 import dev.cognitoee.internal.seal.SealBrokenException;
 import dev.cognitoee.internal.seal.SessionSealer;
 import dev.cognitoee.internal.session.AuthEvents;
+import dev.cognitoee.internal.session.AutoSignIn;
+import dev.cognitoee.internal.session.OptionsSignIn;
 import dev.cognitoee.internal.session.SessionOwner;
 import dev.cognitoee.internal.session.SessionStore;
 import dev.cognitoee.internal.session.SessionTokens;
@@ -115,6 +118,9 @@ public class DefaultCognitoAuth implements CognitoAuth {
         SignUpResponse response = userPool.signUp(username, password, userAttributes, clientMetadata);
         boolean confirmed = Boolean.TRUE.equals(response.userConfirmed());
         if (!confirmed) {
+            if (autoSignIn) {
+                autoSignIns.signedUp(request, username, response.session());
+            }
             return new SignUpResult(false, response.userSub(), SignUpStep.CONFIRM_SIGN_UP,
                     delivery(response.codeDeliveryDetails()), false);
         }
@@ -125,8 +131,7 @@ public class DefaultCognitoAuth implements CognitoAuth {
 
     @Override
     public SignUpResult confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
-        userPool.confirmSignUp(username, code, clientMetadata);
-        return new SignUpResult(true, null, SignUpStep.DONE, null, false);
+        return autoSignIns.confirmSignUp(request, username, code, clientMetadata);
     }
 
     @Override
@@ -365,5 +370,23 @@ public class DefaultCognitoAuth implements CognitoAuth {
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
         return details == null ? null : new CodeDeliveryDetails(details.destination(),
                 details.deliveryMediumAsString(), details.attributeName());
+    }
+
+    // Custom auth, choice-based sign-in (USER_AUTH) and auto sign-in after a confirmation code (issue 15)
+
+    @Inject
+    OptionsSignIn optionsSignIn;
+
+    @Inject
+    AutoSignIn autoSignIns;
+
+    @Override
+    public SignInResult signIn(String username, String password, SignInOptions options) {
+        return optionsSignIn.signIn(request, username, password, options);
+    }
+
+    @Override
+    public SignInResult autoSignIn() {
+        return autoSignIns.autoSignIn(request);
     }
 }

@@ -40,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -79,22 +80,7 @@ public class SignInFlow {
      */
     public SignInResult passwordSignIn(HttpServletRequest request, String username, String password,
                                        Map<String, String> clientMetadata, SignInMethod method) {
-        SignInAnswer answer;
-        try {
-            answer = permits().call(() -> authenticate(username, password, clientMetadata));
-        } catch (CognitoAuthException e) {
-            CognitoAuthException failure = passwordFailure(e);
-            events.fire(new SignInFailed(username, failure.error(), method, PoolJsonWebToken.DEFAULT_POOL,
-                    clock.instant()));
-            return switch (failure.error()) {
-                case USER_NOT_CONFIRMED -> SignInResult.next(SignInNextStep.of(SignInStep.CONFIRM_SIGN_UP));
-                case PASSWORD_RESET_REQUIRED -> SignInResult.next(SignInNextStep.of(SignInStep.RESET_PASSWORD));
-                default -> throw failure;
-            };
-        }
-        return outcome(request, answer.tokens(), new PendingSignIn(answer.username(), answer.challengeName(),
-                seal(answer.session()), answer.challengeParameters(), method == SignInMethod.FORM), answer.session(),
-                method);
+        return startSignIn(request, username, method, () -> authenticate(username, password, clientMetadata));
     }
 
     /** Both of Cognito's calls of an SRP sign-in count as one sign-in in flight. */
@@ -112,6 +98,9 @@ public class SignInFlow {
             throw new CognitoAuthException(AuthError.NO_SIGN_IN_IN_PROGRESS,
                     "No sign-in is waiting for an answer in this session: call signIn first");
         }
+        if (FirstFactor.choosesPassword(pending, answer)) {
+            return passwordChosen(request, pending, answer);
+        }
         try {
             String cognitoSession = open(request, pending);
             RespondToAuthChallengeResponse response = permits().call(
@@ -120,9 +109,11 @@ public class SignInFlow {
                     seal(response.session()), response.challengeParameters()), response.session(),
                     SignInMethod.CHALLENGE);
         } catch (CognitoAuthException e) {
-            events.fire(new SignInFailed(pending.username(), e.error(), SignInMethod.CHALLENGE,
+            CognitoAuthException failure = FirstFactor.PASSWORD_FACTORS.contains(pending.challenge())
+                    ? passwordFailure(e) : e;
+            events.fire(new SignInFailed(pending.username(), failure.error(), SignInMethod.CHALLENGE,
                     PoolJsonWebToken.DEFAULT_POOL, clock.instant()));
-            throw e;
+            throw failure;
         }
     }
 
@@ -153,6 +144,9 @@ public class SignInFlow {
                                                    Map<String, String> userAttributes,
                                                    Map<String, String> clientMetadata) {
         ChallengeNameType challenge = ChallengeNameType.fromValue(pending.challenge());
+        if (FirstFactor.PASSWORD_FACTORS.contains(pending.challenge())) {
+            return respondWithPassword(pending, cognitoSession, answer, clientMetadata);
+        }
         if (challenge == ChallengeNameType.MFA_SETUP) {
             String verifiedSession = userPool.verifySoftwareToken(cognitoSession, answer).session();
             return userPool.respondToChallenge(challenge, verifiedSession, pending.username(), Map.of(),
@@ -169,6 +163,9 @@ public class SignInFlow {
             case EMAIL_OTP -> responses.put("EMAIL_OTP_CODE", answer);
             case SELECT_MFA_TYPE -> responses.put("ANSWER", mfaType(answer));
             case CUSTOM_CHALLENGE -> responses.put("ANSWER", answer);
+            case SELECT_CHALLENGE -> responses.putAll(FirstFactor.selection(pending, answer));
+            case SMS_OTP -> responses.put("SMS_OTP_CODE", answer);
+            case WEB_AUTHN -> responses.put("CREDENTIAL", FirstFactor.credential(answer));
             default -> throw unsupported(pending.challenge());
         }
         return userPool.respondToChallenge(challenge, cognitoSession, pending.username(), responses,
@@ -244,6 +241,7 @@ public class SignInFlow {
             case MFA_SETUP -> SignInNextStep.of(SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP);
             case CUSTOM_CHALLENGE -> new SignInNextStep(SignInStep.CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE, null,
                     Set.of(), null, List.of(), Map.copyOf(parameters));
+            case SELECT_CHALLENGE, PASSWORD, PASSWORD_SRP, SMS_OTP, WEB_AUTHN -> FirstFactor.nextStep(challenge);
             default -> throw unsupported(challenge.challenge());
         };
     }
@@ -328,5 +326,49 @@ public class SignInFlow {
     private static CognitoAuthException unsupported(String challenge) {
         return new CognitoAuthException(AuthError.UNEXPECTED, null,
                 "The sign-in challenge " + challenge + " is not supported", null);
+    }
+
+    // Custom auth and choice-based sign-in (USER_AUTH), auto sign-in (issue 15)
+
+    /**
+     * Starts a sign-in with {@code start} (InitiateAuth of any flow), counted against the concurrency bound, and ends
+     * it as every sign-in ends: signed in, a challenge kept pending, or a failure with its event (an unknown user
+     * answered as a wrong password).
+     */
+    public SignInResult startSignIn(HttpServletRequest request, String username, SignInMethod method,
+                                    Supplier<SignInAnswer> start) {
+        SignInAnswer answer;
+        try {
+            answer = permits().call(start);
+        } catch (CognitoAuthException e) {
+            CognitoAuthException failure = passwordFailure(e);
+            events.fire(new SignInFailed(username, failure.error(), method, PoolJsonWebToken.DEFAULT_POOL,
+                    clock.instant()));
+            return switch (failure.error()) {
+                case USER_NOT_CONFIRMED -> SignInResult.next(SignInNextStep.of(SignInStep.CONFIRM_SIGN_UP));
+                case PASSWORD_RESET_REQUIRED -> SignInResult.next(SignInNextStep.of(SignInStep.RESET_PASSWORD));
+                default -> throw failure;
+            };
+        }
+        return outcome(request, answer.tokens(), new PendingSignIn(answer.username(), answer.challengeName(),
+                seal(answer.session()), answer.challengeParameters(), method == SignInMethod.FORM), answer.session(),
+                method);
+    }
+
+    /** A password factor chosen: nothing goes to Cognito until the password comes with the choice. */
+    private static SignInResult passwordChosen(HttpServletRequest request, PendingSignIn selection, String factor) {
+        PendingSignIn chosen = selection.next(factor, selection.session(), selection.parameters());
+        SessionStore.pendingSignIn(request, chosen);
+        return SignInResult.next(FirstFactor.nextStep(chosen));
+    }
+
+    /** SELECT_CHALLENGE answered with the password factor chosen and the password (or its SRP proof). */
+    private RespondToAuthChallengeResponse respondWithPassword(PendingSignIn pending, String cognitoSession,
+                                                               String password, Map<String, String> clientMetadata) {
+        if ("PASSWORD_SRP".equals(pending.challenge())) {
+            return userPool.selectPasswordSrp(cognitoSession, pending.username(), password, clientMetadata, clock);
+        }
+        return userPool.respondToChallenge(ChallengeNameType.SELECT_CHALLENGE, cognitoSession, pending.username(),
+                Map.of("ANSWER", "PASSWORD", "PASSWORD", password), clientMetadata);
     }
 }

@@ -231,4 +231,100 @@ public final class UserPoolClient implements AutoCloseable {
             throw CognitoErrors.map(e, misconfigurations);
         }
     }
+
+    // Custom auth, choice-based sign-in (USER_AUTH) and auto sign-in after a confirmation code (issue 15)
+
+    /** The key under which {@link #userAuth}'s answer carries InitiateAuth's {@code AvailableChallenges}. */
+    public static final String AVAILABLE_CHALLENGES = "AVAILABLE_CHALLENGES";
+
+    /** InitiateAuth {@code CUSTOM_AUTH} (Amplify's {@code CUSTOM_WITHOUT_SRP}): the triggers' first challenge. */
+    public SignInAnswer customAuth(String username, Map<String, String> clientMetadata) {
+        Map<String, String> parameters = withSecretHash(username, Map.of("USERNAME", username));
+        InitiateAuthResponse response = call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
+                .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(parameters).clientMetadata(clientMetadata)));
+        // Cognito names the user it found (not an alias typed) in the challenge's USERNAME, as Amplify reads it
+        return SignInAnswer.of(response, response.challengeParameters().getOrDefault("USERNAME", username));
+    }
+
+    /**
+     * InitiateAuth {@code USER_AUTH}, with {@code PREFERRED_CHALLENGE} when given: with {@code PASSWORD} the password
+     * goes along; with {@code PASSWORD_SRP} an SRP_A, and the PASSWORD_VERIFIER challenge that follows is answered
+     * here. A {@code SELECT_CHALLENGE} answer carries Cognito's {@code AvailableChallenges} as a comma-separated
+     * {@link #AVAILABLE_CHALLENGES} parameter.
+     */
+    public SignInAnswer userAuth(String username, String password, String preferredChallenge,
+                                 Map<String, String> clientMetadata, Clock clock) {
+        Map<String, String> parameters = new HashMap<>(Map.of("USERNAME", username));
+        SrpClient srp = null;
+        if (preferredChallenge != null) {
+            parameters.put("PREFERRED_CHALLENGE", preferredChallenge);
+            if ("PASSWORD".equals(preferredChallenge)) {
+                parameters.put("PASSWORD", password);
+            } else if ("PASSWORD_SRP".equals(preferredChallenge)) {
+                srp = SrpClient.start(random);
+                parameters.put("SRP_A", srp.publicValueHex());
+            }
+        }
+        Map<String, String> withHash = withSecretHash(username, parameters);
+        InitiateAuthResponse response = call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_AUTH).authParameters(withHash).clientMetadata(clientMetadata)));
+        if (srp != null && response.challengeName() == ChallengeNameType.PASSWORD_VERIFIER) {
+            return SignInAnswer.of(passwordVerifier(srp, response.challengeParameters(), response.session(),
+                    username, password, clientMetadata, clock), username);
+        }
+        if (!response.hasAvailableChallenges()) {
+            return SignInAnswer.of(response, username);
+        }
+        Map<String, String> withChoices = new HashMap<>(response.challengeParameters());
+        withChoices.put(AVAILABLE_CHALLENGES, String.join(",", response.availableChallengesAsStrings()));
+        return new SignInAnswer(response.authenticationResult(), response.challengeNameAsString(), response.session(),
+                withChoices, username);
+    }
+
+    /**
+     * Answers {@code SELECT_CHALLENGE} with {@code PASSWORD_SRP}: the SRP_A goes with the choice, and the
+     * PASSWORD_VERIFIER challenge that follows is answered here.
+     */
+    public RespondToAuthChallengeResponse selectPasswordSrp(String session, String username, String password,
+                                                            Map<String, String> clientMetadata, Clock clock) {
+        SrpClient srp = SrpClient.start(random);
+        RespondToAuthChallengeResponse verifier = respondToChallenge(ChallengeNameType.SELECT_CHALLENGE, session,
+                username, Map.of("ANSWER", "PASSWORD_SRP", "SRP_A", srp.publicValueHex()), clientMetadata);
+        if (verifier.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            return verifier;
+        }
+        return passwordVerifier(srp, verifier.challengeParameters(), verifier.session(), username, password,
+                clientMetadata, clock);
+    }
+
+    /** InitiateAuth {@code USER_AUTH} with the {@code SESSION} of a confirmed sign-up: the auto sign-in. */
+    public SignInAnswer autoSignIn(String username, String signUpSession) {
+        Map<String, String> parameters = withSecretHash(username, Map.of("USERNAME", username,
+                "SESSION", signUpSession));
+        return SignInAnswer.of(call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_AUTH).authParameters(parameters))), username);
+    }
+
+    /** ConfirmSignUp with SignUp's {@code Session}, so that Cognito answers with one for the auto sign-in. */
+    public ConfirmSignUpResponse confirmSignUp(String username, String code, Map<String, String> clientMetadata,
+                                               String signUpSession) {
+        return call(() -> cognito.confirmSignUp(b -> b.clientId(clientId).secretHash(secretHash(username))
+                .username(username).confirmationCode(code).clientMetadata(clientMetadata).session(signUpSession)));
+    }
+
+    private RespondToAuthChallengeResponse passwordVerifier(SrpClient srp, Map<String, String> challenge,
+                                                            String session, String username, String password,
+                                                            Map<String, String> clientMetadata, Clock clock) {
+        PasswordClaim claim;
+        try {
+            claim = srp.passwordClaim(poolName, PasswordVerifierChallenge.of(challenge), password, clock.instant());
+        } catch (SrpException e) {
+            LogMessage.SRP_CHALLENGE_REFUSED.log(LOG, "The SRP sign-in of {0} is refused: {1}", username,
+                    e.getMessage());
+            throw new CognitoAuthException(AuthError.UNEXPECTED, null, CognitoErrors.userMessage(
+                    AuthError.UNEXPECTED), e);
+        }
+        return respondToChallenge(ChallengeNameType.PASSWORD_VERIFIER, session, claim.userIdForSrp(),
+                claim.challengeResponses(), clientMetadata);
+    }
 }
