@@ -23,7 +23,7 @@ import java.util.Map;
  * ({@code POST /2015-03-31/functions/{name}/invocations}), records every event the emulator sends, and answers as a
  * pass-through trigger would. Driven by the client metadata a test sends: {@code reject} makes the trigger fail
  * with that message (Lambda's {@code X-Amz-Function-Error: Unhandled}), {@code autoConfirm=true} makes PreSignUp
- * confirm the user.
+ * confirm the user. The custom-auth triggers play {@link CustomAuthTriggers}' two questions.
  */
 public final class LambdaRecorder {
 
@@ -97,6 +97,7 @@ public final class LambdaRecorder {
         if ("true".equals(metadata.get("autoConfirm")) && event.getString("triggerSource", "").startsWith("PreSignUp")) {
             response.add("autoConfirmUser", true);
         }
+        CustomAuthTriggers.answer(event, response);
         respond(exchange, Json.createObjectBuilder(event).add("response", response).build(), false);
     }
 
