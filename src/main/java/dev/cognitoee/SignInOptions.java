@@ -25,6 +25,14 @@ public record SignInOptions(AuthFlowType authFlowType, String preferredChallenge
         USER_AUTH
     }
 
+    /**
+     * Options as given; {@code clientMetadata} null means none.
+     *
+     * @param authFlowType       the flow
+     * @param preferredChallenge the first factor to try first, or null
+     * @param clientMetadata     passed to the pool's triggers, or null
+     * @throws IllegalArgumentException when {@code authFlowType} is null
+     */
     public SignInOptions {
         if (authFlowType == null) {
             throw new IllegalArgumentException("authFlowType is required");

@@ -17,6 +17,8 @@ import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.observe.ObservabilityApis;
 import dev.cognitoee.internal.session.AuthEvents;
 import dev.cognitoee.internal.session.CognitoTokenProvider;
+import dev.cognitoee.internal.session.AutoSignIn;
+import dev.cognitoee.internal.session.OptionsSignIn;
 import dev.cognitoee.internal.session.SignInFlow;
 import dev.cognitoee.internal.session.TokenRefresher;
 import dev.cognitoee.internal.session.UnreadableSessions;
@@ -71,7 +73,9 @@ public class CognitoExtension implements Extension {
             AuthEvents.class,
             CallerCredentials.class,
             SessionEndListener.class,
-            SharedState.class);
+            SharedState.class,
+            OptionsSignIn.class, // custom auth and choice-based sign-in (issue 15)
+            AutoSignIn.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;

@@ -36,8 +36,8 @@ final class FirstFactor {
 
     /** Whether {@code answer} to {@code pending} chooses a password factor: the password is asked next. */
     static boolean choosesPassword(PendingSignIn pending, String answer) {
-        return "SELECT_CHALLENGE".equals(pending.challenge()) && PASSWORD_FACTORS.contains(answer)
-                && available(pending.parameters()).contains(answer);
+        return "SELECT_CHALLENGE".equals(pending.challenge()) && answer != null
+                && PASSWORD_FACTORS.contains(answer) && available(pending.parameters()).contains(answer);
     }
 
     /** The challenge responses that choose {@code answer}, one of the factors Cognito offered. */

@@ -49,7 +49,8 @@ public class OptionsSignIn {
         if (preferred != null && !FIRST_FACTORS.contains(preferred)) {
             throw invalid("The preferred challenge must be one of " + FIRST_FACTORS);
         }
-        if (FirstFactor.PASSWORD_FACTORS.contains(preferred) && (password == null || password.isEmpty())) {
+        if (preferred != null && FirstFactor.PASSWORD_FACTORS.contains(preferred)
+                && (password == null || password.isEmpty())) {
             throw invalid("The preferred challenge " + preferred + " needs the password");
         }
         return signInFlow.startSignIn(request, username, SignInMethod.PASSWORD,
