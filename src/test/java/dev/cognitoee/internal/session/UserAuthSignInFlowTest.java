@@ -24,7 +24,12 @@ import dev.cognitoee.testing.TokenMinter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,6 +102,17 @@ class UserAuthSignInFlowTest {
                 + verifier.salt().toString(16) + "\",\"SECRET_BLOCK\":\""
                 + Base64.getEncoder().encodeToString(new byte[] {7, 7, 7}) + "\",\"SRP_B\":\"" + srpB
                 + "\",\"USERNAME\":\"" + username + "\",\"USER_ID_FOR_SRP\":\"" + username + "\"}}";
+    }
+
+    /** The attribute as Payara writes it into a session store or its data grid. */
+    private static byte[] serialised(Object attribute) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(attribute);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private SignInResult chooseFirstFactor() {
@@ -317,7 +333,9 @@ class UserAuthSignInFlowTest {
 
         assertThat(sent(0).getString("Session")).isEqualTo("signup-session");
         assertThat(confirmed.nextStep()).isEqualTo(SignUpStep.COMPLETE_AUTO_SIGN_IN);
-        assertThat(request.getSession().getAttribute(AutoSignIn.PENDING).toString())
+        Object pending = request.getSession().getAttribute(AutoSignIn.PENDING);
+        assertThat(pending.toString()).doesNotContain("confirmed-session");
+        assertThat(new String(serialised(pending), StandardCharsets.ISO_8859_1)).as("sealed at rest")
                 .doesNotContain("confirmed-session");
 
         http.thenAnswer(200, tokens());
