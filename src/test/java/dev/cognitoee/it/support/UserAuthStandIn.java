@@ -2,17 +2,14 @@ package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.it.support.CognitoWire.Relayed;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +58,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  */
 public final class UserAuthStandIn implements AutoCloseable {
 
-    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String SERVICE = CognitoWire.SERVICE;
     private static final String WRONG_CREDENTIALS = "Incorrect username or password.";
     private static final String INVALID_SESSION = "Invalid session for the user.";
     private static final Duration SESSION_LIFETIME = Duration.ofMinutes(3);
@@ -110,9 +107,6 @@ public final class UserAuthStandIn implements AutoCloseable {
         }
     }
 
-    private record Relayed(int status, byte[] body) {
-    }
-
     private final CognitoLocal emulator;
     private final String poolId;
     private final String lambdaEndpoint;
@@ -124,28 +118,21 @@ public final class UserAuthStandIn implements AutoCloseable {
     private final Map<String, Issued> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> codes = new ConcurrentHashMap<>();
 
-    private UserAuthStandIn(CognitoLocal emulator, String poolId, String lambdaEndpoint) throws IOException {
+    private UserAuthStandIn(CognitoLocal emulator, String poolId, String lambdaEndpoint) {
         this.emulator = emulator;
         this.poolId = poolId;
         this.lambdaEndpoint = lambdaEndpoint;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator} for {@code poolId}; its auth triggers go to {@code lambda}. */
     public static UserAuthStandIn start(CognitoLocal emulator, String poolId, LambdaRecorder lambda) {
-        try {
-            return new UserAuthStandIn(emulator, poolId, lambda.endpoint());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new UserAuthStandIn(emulator, poolId, lambda.endpoint());
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     /** Tells the stand-in the password of the emulator's user {@code username}, to relay its sign-ins. */
@@ -172,20 +159,19 @@ public final class UserAuthStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-            String operation = target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String operation = target != null && target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
             try {
                 Relayed answer = switch (operation) {
-                    case "InitiateAuth" -> initiateAuth(json(body), body);
-                    case "RespondToAuthChallenge" -> respondToAuthChallenge(json(body), body);
-                    case "SignUp" -> signUp(json(body), body);
-                    case "ConfirmSignUp" -> confirmSignUp(json(body), body);
+                    case "InitiateAuth" -> initiateAuth(CognitoWire.json(body), body);
+                    case "RespondToAuthChallenge" -> respondToAuthChallenge(CognitoWire.json(body), body);
+                    case "SignUp" -> signUp(CognitoWire.json(body), body);
+                    case "ConfirmSignUp" -> confirmSignUp(CognitoWire.json(body), body);
                     default -> forward(target, body);
                 };
-                send(exchange, answer.status(), answer.body());
+                CognitoWire.send(exchange, answer.status(), answer.body());
             } catch (CognitoError e) {
-                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
-                        .build().toString().getBytes(StandardCharsets.UTF_8));
+                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -368,7 +354,7 @@ public final class UserAuthStandIn implements AutoCloseable {
         passwords.put(username, request.getString("Password", ""));
         String session = issue(new Issued(Kind.SIGN_UP, username, request.getString("ClientId", ""), null, null,
                 null, null, null));
-        return ok(Json.createObjectBuilder(json(answer.body())).add("Session", session).build());
+        return ok(Json.createObjectBuilder(CognitoWire.json(answer.body())).add("Session", session).build());
     }
 
     /** ConfirmSignUp with SignUp's session (checked first) answers with the session that signs in once. */
@@ -386,7 +372,7 @@ public final class UserAuthStandIn implements AutoCloseable {
             return answer;
         }
         String session = issue(new Issued(Kind.CONFIRMED_SIGN_UP, username, clientId, null, null, null, null, null));
-        return ok(Json.createObjectBuilder(json(answer.body())).add("Session", session).build());
+        return ok(Json.createObjectBuilder(CognitoWire.json(answer.body())).add("Session", session).build());
     }
 
     /** The password checked by the emulator: its tokens (or next challenge), or Cognito's refusal. */
@@ -530,15 +516,7 @@ public final class UserAuthStandIn implements AutoCloseable {
     }
 
     private Relayed forward(String target, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!"null".equals(target)) {
-            request.header("X-Amz-Target", target);
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Relayed(response.statusCode(), response.body());
+        return CognitoWire.relay(emulator.endpoint(), "POST", URI.create("/"), target, body);
     }
 
     private static Relayed ok(JsonObject body) {
@@ -551,19 +529,5 @@ public final class UserAuthStandIn implements AutoCloseable {
             throw new CognitoError("InvalidParameterException", "Missing required parameter " + name);
         }
         return value;
-    }
-
-    private static JsonObject json(byte[] body) {
-        return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 }
