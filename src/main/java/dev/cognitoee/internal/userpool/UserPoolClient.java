@@ -153,9 +153,14 @@ public final class UserPoolClient implements AutoCloseable {
                 .clientMetadata(clientMetadata)));
     }
 
-    public ConfirmSignUpResponse confirmSignUp(String username, String code, Map<String, String> clientMetadata) {
+    /**
+     * ConfirmSignUp; with SignUp's {@code Session} (else null), Cognito answers with one for the auto sign-in
+     * ({@link #autoSignIn}).
+     */
+    public ConfirmSignUpResponse confirmSignUp(String username, String code, Map<String, String> clientMetadata,
+                                               String signUpSession) {
         return call(() -> cognito.confirmSignUp(b -> b.clientId(clientId).secretHash(secretHash(username))
-                .username(username).confirmationCode(code).clientMetadata(clientMetadata)));
+                .username(username).confirmationCode(code).clientMetadata(clientMetadata).session(signUpSession)));
     }
 
     public ResendConfirmationCodeResponse resendConfirmationCode(String username, Map<String, String> clientMetadata) {
@@ -303,13 +308,6 @@ public final class UserPoolClient implements AutoCloseable {
                 "SESSION", signUpSession));
         return SignInAnswer.of(call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
                 .authFlow(AuthFlowType.USER_AUTH).authParameters(parameters))), username);
-    }
-
-    /** ConfirmSignUp with SignUp's {@code Session}, so that Cognito answers with one for the auto sign-in. */
-    public ConfirmSignUpResponse confirmSignUp(String username, String code, Map<String, String> clientMetadata,
-                                               String signUpSession) {
-        return call(() -> cognito.confirmSignUp(b -> b.clientId(clientId).secretHash(secretHash(username))
-                .username(username).confirmationCode(code).clientMetadata(clientMetadata).session(signUpSession)));
     }
 
     private RespondToAuthChallengeResponse passwordVerifier(SrpClient srp, Map<String, String> challenge,

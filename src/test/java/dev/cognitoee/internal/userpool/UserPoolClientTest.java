@@ -111,7 +111,7 @@ class UserPoolClientTest {
     void clientMetadataReachesEveryCallThatTakesIt() {
         UserPoolClient client = client();
         http.answer(200, "{}");
-        client.confirmSignUp("alice", "123456", METADATA);
+        client.confirmSignUp("alice", "123456", METADATA, null);
         client.forgotPassword("alice", METADATA);
         client.confirmForgotPassword("alice", "123456", "N3w-Password!", METADATA);
         client.updateUserAttributes("token", Map.of("email", "new@example.com"), METADATA);
