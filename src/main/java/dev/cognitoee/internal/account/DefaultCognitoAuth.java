@@ -44,6 +44,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -220,13 +221,10 @@ public class DefaultCognitoAuth implements CognitoAuth {
             }
             return;
         }
-        SessionTokens tokens = SessionStore.tokens(request);
-        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
+        SessionTokens tokens = endSession();
         if (tokens == null) {
             return;
         }
-        // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
-        revocations.revokeSession(tokens.accessToken(), tokens.idToken());
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
@@ -242,6 +240,21 @@ public class DefaultCognitoAuth implements CognitoAuth {
         }
         events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
                 clock.instant()));
+    }
+
+    /**
+     * Ends the request's session and drops its tokens on this server (the local half of a sign-out).
+     *
+     * @return the tokens the session held, or null when nobody was signed in on it
+     */
+    private SessionTokens endSession() {
+        SessionTokens tokens = SessionStore.tokens(request);
+        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
+        if (tokens != null) {
+            // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
+            revocations.revokeSession(tokens.accessToken(), tokens.idToken());
+        }
+        return tokens;
     }
 
     private void signOutBearerCallerEverywhere(JsonWebToken bearer) {
@@ -365,5 +378,43 @@ public class DefaultCognitoAuth implements CognitoAuth {
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
         return details == null ? null : new CodeDeliveryDetails(details.destination(),
                 details.deliveryMediumAsString(), details.attributeName());
+    }
+
+    // Account lifecycle (issue 15): deleteUser, deleteUserAttributes, sendUserAttributeVerificationCode,
+    // updateUserAttribute
+
+    @Override
+    public void deleteUser() {
+        JsonWebToken bearer = bearerCaller();
+        userPool.deleteUser(callersAccessToken()); // a refusal leaves the session as it was
+        String username;
+        if (bearer != null) {
+            revocations.revokeSession(bearer.getRawToken());
+            username = bearer.getName();
+        } else {
+            SessionTokens ended = endSession(); // no RevokeToken: Cognito dropped every token of the deleted user
+            username = ended == null ? null : ended.username();
+        }
+        events.fire(new SignedOut(username, false, SignedOut.Reason.USER_DELETED, PoolJsonWebToken.DEFAULT_POOL,
+                clock.instant()));
+    }
+
+    @Override
+    public void deleteUserAttributes(Collection<String> attributeNames) {
+        userPool.deleteUserAttributes(callersAccessToken(), AttributeNames.require(attributeNames));
+    }
+
+    @Override
+    public CodeDeliveryDetails sendUserAttributeVerificationCode(String attributeName,
+                                                                 Map<String, String> clientMetadata) {
+        AttributeNames.require(attributeName);
+        return delivery(userPool.getUserAttributeVerificationCode(callersAccessToken(), attributeName, clientMetadata)
+                .codeDeliveryDetails());
+    }
+
+    @Override
+    public UpdateUserAttributeResult updateUserAttribute(String attributeName, String value,
+                                                         Map<String, String> clientMetadata) {
+        return updateUserAttributes(AttributeNames.single(attributeName, value), clientMetadata).get(attributeName);
     }
 }
