@@ -1,0 +1,365 @@
+package dev.cognitoee.it.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+
+/**
+ * A <b>stand-in</b> in front of the emulator for the two account calls cognito-local 5.3.0 lacks (it answers them
+ * 500 {@code Unsupported}), speaking Cognito's wire protocol ({@code POST /}, {@code application/x-amz-json-1.1},
+ * {@code X-Amz-Target: AWSCognitoIdentityProviderService.<Op>}); every other call goes on to the emulator unchanged.
+ * <ul>
+ *   <li>{@code GlobalSignOut}: checks the access token as Cognito does (signature against the pool's JWKS, issuer,
+ *   {@code token_use=access}, expiry, not revoked already: {@code NotAuthorizedException} otherwise), records the
+ *   call, and revokes every token that it saw Cognito issue to that user (through this stand-in): from then on a
+ *   {@code REFRESH_TOKEN_AUTH} with such a refresh token is refused with {@code NotAuthorizedException} "Refresh
+ *   Token has been revoked", and any call with such an access token with "Access Token has been revoked", as
+ *   Cognito does.</li>
+ *   <li>{@code ResendConfirmationCode}: checks the app client (an unknown one: {@code ResourceNotFoundException};
+ *   with a secret: SECRET_HASH), the user (unknown: {@code UserNotFoundException}; confirmed already:
+ *   {@code InvalidParameterException} "User is already confirmed."), issues a new code and answers Cognito's
+ *   {@code CodeDeliveryDetails} (email, masked). The new code replaces the one sent before: a later
+ *   {@code ConfirmSignUp} of that user is checked here ({@code CodeMismatchException} for any other code, the old one
+ *   included) and, with the right code, confirmed in the emulator ({@code AdminConfirmSignUp} with the request's
+ *   ClientMetadata, which fires its PostConfirmation trigger).</li>
+ * </ul>
+ * What it does not do: fire the CustomMessage_ResendCode trigger (the emulator's triggers are its own), or revoke
+ * tokens that did not pass through it. It never logs a request body.
+ */
+public final class AccountLifecycleStandIn implements AutoCloseable {
+
+    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+
+    /** A GlobalSignOut that Cognito would have accepted: whose access token it carried. */
+    public record GlobalSignOutCall(String username, String subject, String clientId) {
+    }
+
+    /** A code "sent" by ResendConfirmationCode, with the call's ClientMetadata. */
+    public record ResentCode(String username, String code, Map<String, String> clientMetadata) {
+    }
+
+    /** Thrown to answer a request with one of Cognito's errors. */
+    private static final class CognitoError extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String type;
+
+        CognitoError(String type, String message) {
+            super(message, null, false, false);
+            this.type = type;
+        }
+    }
+
+    private final CognitoLocal emulator;
+    private final String poolId;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SecureRandom random = new SecureRandom();
+    /** The tokens seen issued, by the user's {@code sub}. */
+    private final Map<String, Set<String>> issued = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> refreshTokensByUsername = new ConcurrentHashMap<>();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final Map<String, ResentCode> resentCodes = new ConcurrentHashMap<>();
+    private final List<GlobalSignOutCall> globalSignOuts = new CopyOnWriteArrayList<>();
+
+    private AccountLifecycleStandIn(CognitoLocal emulator, String poolId) throws IOException {
+        this.emulator = emulator;
+        this.poolId = poolId;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
+    public static AccountLifecycleStandIn start(CognitoLocal emulator, String poolId) {
+        try {
+            return new AccountLifecycleStandIn(emulator, poolId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The endpoint to give the module as {@code cognito.endpoint} (and SDK clients of the test). */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The GlobalSignOut calls accepted so far, in order. */
+    public List<GlobalSignOutCall> globalSignOuts() {
+        return List.copyOf(globalSignOuts);
+    }
+
+    /** The refresh tokens Cognito issued to {@code username} through this stand-in (sign-ins, not refreshes). */
+    public Set<String> refreshTokensIssuedTo(String username) {
+        return Set.copyOf(refreshTokensByUsername.getOrDefault(username, Set.of()));
+    }
+
+    /** The last code ResendConfirmationCode "sent" to {@code username} and not used yet, if any. */
+    public Optional<ResentCode> resentCode(String username) {
+        return Optional.ofNullable(resentCodes.get(username));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+            JsonObject request = body.length == 0 ? JsonObject.EMPTY_JSON_OBJECT
+                    : Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+            try {
+                refuseRevoked(request);
+                switch (target.substring(target.startsWith(SERVICE) ? SERVICE.length() : 0)) {
+                    case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
+                    case "ResendConfirmationCode" -> send(exchange, 200, resend(request));
+                    case "ConfirmSignUp" -> {
+                        if (resentCodes.containsKey(request.getString("Username", ""))) {
+                            send(exchange, 200, confirmResentCode(request));
+                        } else {
+                            relay(exchange, target, body);
+                        }
+                    }
+                    default -> relay(exchange, target, body);
+                }
+            } catch (CognitoError e) {
+                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
+                        .build());
+            }
+        }
+    }
+
+    /** Cognito refuses a revoked token wherever it is sent: as AccessToken, or as a refresh token to InitiateAuth. */
+    private void refuseRevoked(JsonObject request) throws CognitoError {
+        String accessToken = request.getString("AccessToken", null);
+        if (accessToken != null && revoked.contains(accessToken)) {
+            throw new CognitoError("NotAuthorizedException", "Access Token has been revoked");
+        }
+        JsonObject parameters = request.getJsonObject("AuthParameters");
+        String refreshToken = parameters == null ? null : parameters.getString("REFRESH_TOKEN", null);
+        if (refreshToken != null && revoked.contains(refreshToken)) {
+            throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+        }
+    }
+
+    private JsonObject globalSignOut(JsonObject request) throws CognitoError {
+        String accessToken = request.getString("AccessToken", null);
+        if (accessToken == null || accessToken.isEmpty()) {
+            throw new CognitoError("InvalidParameterException",
+                    "1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: "
+                            + "Member must not be null");
+        }
+        JWTClaimsSet claims = verifiedAccessToken(accessToken);
+        String subject = claims.getSubject();
+        globalSignOuts.add(new GlobalSignOutCall(String.valueOf(claims.getClaim("username")), subject,
+                String.valueOf(claims.getClaim("client_id"))));
+        revoked.add(accessToken);
+        revoked.addAll(issued.getOrDefault(subject, Set.of()));
+        return JsonObject.EMPTY_JSON_OBJECT;
+    }
+
+    /** The claims of an access token of this pool that Cognito would accept, or its refusal. */
+    private JWTClaimsSet verifiedAccessToken(String token) throws CognitoError {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWKSet keys = JWKSet.parse(http.send(HttpRequest.newBuilder(URI.create(emulator.jwksUri(poolId)))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (key == null || !jwt.verify(new RSASSAVerifier(key))
+                    || !emulator.issuer(poolId).equals(claims.getIssuer())
+                    || !"access".equals(claims.getClaim("token_use"))
+                    || claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+                throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+            }
+            return claims;
+        } catch (ParseException | JOSEException | IOException e) {
+            throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CognitoError("InternalErrorException", "interrupted");
+        }
+    }
+
+    private JsonObject resend(JsonObject request) throws CognitoError {
+        String clientId = request.getString("ClientId", "");
+        String username = request.getString("Username", "");
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            checkClient(cognito, clientId, username, request.getString("SecretHash", null));
+            AdminGetUserResponse user;
+            try {
+                user = cognito.adminGetUser(b -> b.userPoolId(poolId).username(username));
+            } catch (CognitoIdentityProviderException e) {
+                throw new CognitoError("UserNotFoundException", "Username/client id combination not found.");
+            }
+            if (user.userStatus() != UserStatusType.UNCONFIRMED) {
+                throw new CognitoError("InvalidParameterException", "User is already confirmed.");
+            }
+            String email = user.userAttributes().stream().filter(a -> a.name().equals("email")).findFirst()
+                    .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                            "Cannot deliver the code: the user has no email address")).value();
+            String code = String.format("%06d", random.nextInt(1_000_000));
+            resentCodes.put(user.username(), new ResentCode(user.username(), code, clientMetadata(request)));
+            return Json.createObjectBuilder().add("CodeDeliveryDetails", Json.createObjectBuilder()
+                    .add("AttributeName", "email").add("DeliveryMedium", "EMAIL").add("Destination", masked(email)))
+                    .build();
+        }
+    }
+
+    private void checkClient(CognitoIdentityProviderClient cognito, String clientId, String username,
+                             String secretHash) throws CognitoError {
+        UserPoolClientType client;
+        try {
+            client = cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient();
+        } catch (CognitoIdentityProviderException e) {
+            throw new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+        }
+        if (client.clientSecret() == null) {
+            return;
+        }
+        if (secretHash == null) {
+            throw new CognitoError("NotAuthorizedException", "Client " + clientId
+                    + " is configured with secret but SECRET_HASH was not received");
+        }
+        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                secretHash.getBytes(StandardCharsets.UTF_8))) {
+            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
+        }
+    }
+
+    private JsonObject confirmResentCode(JsonObject request) throws CognitoError {
+        String username = request.getString("Username");
+        ResentCode sent = resentCodes.get(username);
+        try (CognitoIdentityProviderClient cognito = emulator.client()) {
+            checkClient(cognito, request.getString("ClientId", ""), username, request.getString("SecretHash", null));
+            byte[] given = request.getString("ConfirmationCode", "").getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(given, sent.code().getBytes(StandardCharsets.UTF_8))) {
+                throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+            }
+            cognito.adminConfirmSignUp(b -> b.userPoolId(poolId).username(username)
+                    .clientMetadata(clientMetadata(request)));
+            resentCodes.remove(username);
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    private static Map<String, String> clientMetadata(JsonObject request) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        JsonObject given = request.getJsonObject("ClientMetadata");
+        if (given != null) {
+            given.forEach((k, v) -> metadata.put(k, ((JsonString) v).getString()));
+        }
+        return metadata;
+    }
+
+    /** Cognito's way of showing where a code went: the first letters only, e.g. {@code f***@e***}. */
+    private static String masked(String email) {
+        int at = email.indexOf('@');
+        return email.charAt(0) + "***@" + (at + 1 < email.length() ? email.charAt(at + 1) + "***" : "***");
+    }
+
+    private void relay(HttpExchange exchange, String target, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(exchange.getRequestURI()))
+                .timeout(Duration.ofSeconds(10))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .ifPresent(type -> request.header("Content-Type", type));
+        if (!target.isEmpty()) {
+            request.header("X-Amz-Target", target);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                rememberIssuedTokens(response.body());
+            }
+            sendBytes(exchange, response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(exchange, 500, Json.createObjectBuilder().add("__type", "InternalErrorException")
+                    .add("message", "interrupted").build());
+        }
+    }
+
+    /** Notes the tokens of an AuthenticationResult, by the user they were issued to, so as to revoke them later. */
+    private void rememberIssuedTokens(byte[] body) {
+        if (body.length == 0 || body[0] != '{') {
+            return;
+        }
+        JsonObject response = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
+                .readObject();
+        JsonObject result = response.get("AuthenticationResult") instanceof JsonObject r ? r : null;
+        if (result == null || result.getString("AccessToken", null) == null) {
+            return;
+        }
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(result.getString("AccessToken")).getJWTClaimsSet();
+            Set<String> tokens = issued.computeIfAbsent(claims.getSubject(), s -> ConcurrentHashMap.newKeySet());
+            tokens.add(result.getString("AccessToken"));
+            String refreshToken = result.getString("RefreshToken", null);
+            if (refreshToken != null) {
+                tokens.add(refreshToken);
+                refreshTokensByUsername.computeIfAbsent(String.valueOf(claims.getClaim("username")),
+                        u -> ConcurrentHashMap.newKeySet()).add(refreshToken);
+            }
+        } catch (ParseException e) {
+            // not a JWT: nothing this stand-in can revoke by user
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+        sendBytes(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
