@@ -386,14 +386,16 @@ public class DefaultCognitoAuth implements CognitoAuth {
     @Override
     public void deleteUser() {
         JsonWebToken bearer = bearerCaller();
-        userPool.deleteUser(callersAccessToken()); // a refusal leaves the session as it was
+        String accessToken = callersAccessToken();
+        userPool.deleteUser(accessToken); // a refusal leaves the session as it was
         String username;
         if (bearer != null) {
             revocations.revokeSession(bearer.getRawToken());
             username = bearer.getName();
         } else {
             SessionTokens ended = endSession(); // no RevokeToken: Cognito dropped every token of the deleted user
-            username = ended == null ? null : ended.username();
+            // A concurrent request of the session may have ended it first: the deleted token still names the user.
+            username = ended != null ? ended.username() : Jwt.decode(accessToken).getString("username", null);
         }
         events.fire(new SignedOut(username, false, SignedOut.Reason.USER_DELETED, PoolJsonWebToken.DEFAULT_POOL,
                 clock.instant()));
