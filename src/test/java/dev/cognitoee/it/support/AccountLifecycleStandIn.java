@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -22,25 +21,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
  * A <b>stand-in</b> in front of the emulator for the two account calls cognito-local 5.3.0 lacks (it answers them
@@ -77,7 +67,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     }
 
     /** Thrown to answer a request with one of Cognito's errors. */
-    private static final class CognitoError extends Exception {
+    static final class CognitoError extends Exception {
         private static final long serialVersionUID = 1L;
         private final String type;
 
@@ -92,17 +82,14 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final SecureRandom random = new SecureRandom();
-    /** The tokens seen issued, by the user's {@code sub}. */
-    private final Map<String, Set<String>> issued = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> refreshTokensByUsername = new ConcurrentHashMap<>();
-    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
-    private final Map<String, ResentCode> resentCodes = new ConcurrentHashMap<>();
+    private final IssuedTokens issued = new IssuedTokens();
+    private final ResentSignUpCodes resentCodes;
     private final List<GlobalSignOutCall> globalSignOuts = new CopyOnWriteArrayList<>();
 
     private AccountLifecycleStandIn(CognitoLocal emulator, String poolId) throws IOException {
         this.emulator = emulator;
         this.poolId = poolId;
+        this.resentCodes = new ResentSignUpCodes(emulator, poolId);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -130,12 +117,12 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
 
     /** The refresh tokens Cognito issued to {@code username} through this stand-in (sign-ins, not refreshes). */
     public Set<String> refreshTokensIssuedTo(String username) {
-        return Set.copyOf(refreshTokensByUsername.getOrDefault(username, Set.of()));
+        return issued.refreshTokensOf(username);
     }
 
     /** The last code ResendConfirmationCode "sent" to {@code username} and not used yet, if any. */
     public Optional<ResentCode> resentCode(String username) {
-        return Optional.ofNullable(resentCodes.get(username));
+        return resentCodes.pending(username);
     }
 
     @Override
@@ -154,10 +141,10 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
                 refuseRevoked(request);
                 switch (target.substring(target.startsWith(SERVICE) ? SERVICE.length() : 0)) {
                     case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
-                    case "ResendConfirmationCode" -> send(exchange, 200, resend(request));
+                    case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
                     case "ConfirmSignUp" -> {
-                        if (resentCodes.containsKey(request.getString("Username", ""))) {
-                            send(exchange, 200, confirmResentCode(request));
+                        if (resentCodes.pendingFor(request.getString("Username", ""))) {
+                            send(exchange, 200, resentCodes.confirm(request));
                         } else {
                             relay(exchange, target, body);
                         }
@@ -174,12 +161,12 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     /** Cognito refuses a revoked token wherever it is sent: as AccessToken, or as a refresh token to InitiateAuth. */
     private void refuseRevoked(JsonObject request) throws CognitoError {
         String accessToken = request.getString("AccessToken", null);
-        if (accessToken != null && revoked.contains(accessToken)) {
+        if (issued.isRevoked(accessToken)) {
             throw new CognitoError("NotAuthorizedException", "Access Token has been revoked");
         }
         JsonObject parameters = request.getJsonObject("AuthParameters");
         String refreshToken = parameters == null ? null : parameters.getString("REFRESH_TOKEN", null);
-        if (refreshToken != null && revoked.contains(refreshToken)) {
+        if (issued.isRevoked(refreshToken)) {
             throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
         }
     }
@@ -195,8 +182,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         String subject = claims.getSubject();
         globalSignOuts.add(new GlobalSignOutCall(String.valueOf(claims.getClaim("username")), subject,
                 String.valueOf(claims.getClaim("client_id"))));
-        revoked.add(accessToken);
-        revoked.addAll(issued.getOrDefault(subject, Set.of()));
+        issued.revokeAll(subject, accessToken);
         return JsonObject.EMPTY_JSON_OBJECT;
     }
 
@@ -223,84 +209,6 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         }
     }
 
-    private JsonObject resend(JsonObject request) throws CognitoError {
-        String clientId = request.getString("ClientId", "");
-        String username = request.getString("Username", "");
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            checkClient(cognito, clientId, username, request.getString("SecretHash", null));
-            AdminGetUserResponse user;
-            try {
-                user = cognito.adminGetUser(b -> b.userPoolId(poolId).username(username));
-            } catch (CognitoIdentityProviderException e) {
-                throw new CognitoError("UserNotFoundException", "Username/client id combination not found.");
-            }
-            if (user.userStatus() != UserStatusType.UNCONFIRMED) {
-                throw new CognitoError("InvalidParameterException", "User is already confirmed.");
-            }
-            String email = user.userAttributes().stream().filter(a -> a.name().equals("email")).findFirst()
-                    .orElseThrow(() -> new CognitoError("InvalidParameterException",
-                            "Cannot deliver the code: the user has no email address")).value();
-            String code = String.format("%06d", random.nextInt(1_000_000));
-            resentCodes.put(user.username(), new ResentCode(user.username(), code, clientMetadata(request)));
-            return Json.createObjectBuilder().add("CodeDeliveryDetails", Json.createObjectBuilder()
-                    .add("AttributeName", "email").add("DeliveryMedium", "EMAIL").add("Destination", masked(email)))
-                    .build();
-        }
-    }
-
-    private void checkClient(CognitoIdentityProviderClient cognito, String clientId, String username,
-                             String secretHash) throws CognitoError {
-        UserPoolClientType client;
-        try {
-            client = cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient();
-        } catch (CognitoIdentityProviderException e) {
-            throw new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
-        }
-        if (client.clientSecret() == null) {
-            return;
-        }
-        if (secretHash == null) {
-            throw new CognitoError("NotAuthorizedException", "Client " + clientId
-                    + " is configured with secret but SECRET_HASH was not received");
-        }
-        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
-        }
-    }
-
-    private JsonObject confirmResentCode(JsonObject request) throws CognitoError {
-        String username = request.getString("Username");
-        ResentCode sent = resentCodes.get(username);
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            checkClient(cognito, request.getString("ClientId", ""), username, request.getString("SecretHash", null));
-            byte[] given = request.getString("ConfirmationCode", "").getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(given, sent.code().getBytes(StandardCharsets.UTF_8))) {
-                throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
-            }
-            cognito.adminConfirmSignUp(b -> b.userPoolId(poolId).username(username)
-                    .clientMetadata(clientMetadata(request)));
-            resentCodes.remove(username);
-            return JsonObject.EMPTY_JSON_OBJECT;
-        }
-    }
-
-    private static Map<String, String> clientMetadata(JsonObject request) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        JsonObject given = request.getJsonObject("ClientMetadata");
-        if (given != null) {
-            given.forEach((k, v) -> metadata.put(k, ((JsonString) v).getString()));
-        }
-        return metadata;
-    }
-
-    /** Cognito's way of showing where a code went: the first letters only, e.g. {@code f***@e***}. */
-    private static String masked(String email) {
-        int at = email.indexOf('@');
-        return email.charAt(0) + "***@" + (at + 1 < email.length() ? email.charAt(at + 1) + "***" : "***");
-    }
-
     private void relay(HttpExchange exchange, String target, byte[] body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(exchange.getRequestURI()))
                 .timeout(Duration.ofSeconds(10))
@@ -313,39 +221,13 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 200) {
-                rememberIssuedTokens(response.body());
+                issued.remember(response.body());
             }
             sendBytes(exchange, response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             send(exchange, 500, Json.createObjectBuilder().add("__type", "InternalErrorException")
                     .add("message", "interrupted").build());
-        }
-    }
-
-    /** Notes the tokens of an AuthenticationResult, by the user they were issued to, so as to revoke them later. */
-    private void rememberIssuedTokens(byte[] body) {
-        if (body.length == 0 || body[0] != '{') {
-            return;
-        }
-        JsonObject response = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
-                .readObject();
-        JsonObject result = response.get("AuthenticationResult") instanceof JsonObject r ? r : null;
-        if (result == null || result.getString("AccessToken", null) == null) {
-            return;
-        }
-        try {
-            JWTClaimsSet claims = SignedJWT.parse(result.getString("AccessToken")).getJWTClaimsSet();
-            Set<String> tokens = issued.computeIfAbsent(claims.getSubject(), s -> ConcurrentHashMap.newKeySet());
-            tokens.add(result.getString("AccessToken"));
-            String refreshToken = result.getString("RefreshToken", null);
-            if (refreshToken != null) {
-                tokens.add(refreshToken);
-                refreshTokensByUsername.computeIfAbsent(String.valueOf(claims.getClaim("username")),
-                        u -> ConcurrentHashMap.newKeySet()).add(refreshToken);
-            }
-        } catch (ParseException e) {
-            // not a JWT: nothing this stand-in can revoke by user
         }
     }
 
