@@ -8,14 +8,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +50,6 @@ import java.util.concurrent.Executors;
  */
 public final class AccountLifecycleStandIn implements AutoCloseable {
 
-    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
-
     /** A GlobalSignOut that Cognito would have accepted: whose access token it carried. */
     public record GlobalSignOutCall(String username, String subject, String clientId) {
     }
@@ -86,28 +78,21 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     private final ResentSignUpCodes resentCodes;
     private final List<GlobalSignOutCall> globalSignOuts = new CopyOnWriteArrayList<>();
 
-    private AccountLifecycleStandIn(CognitoLocal emulator, String poolId) throws IOException {
+    private AccountLifecycleStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
         this.poolId = poolId;
         this.resentCodes = new ResentSignUpCodes(emulator, poolId);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
     public static AccountLifecycleStandIn start(CognitoLocal emulator, String poolId) {
-        try {
-            return new AccountLifecycleStandIn(emulator, poolId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new AccountLifecycleStandIn(emulator, poolId);
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint} (and SDK clients of the test). */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     /** The GlobalSignOut calls accepted so far, in order. */
@@ -136,10 +121,12 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
             JsonObject request = body.length == 0 ? JsonObject.EMPTY_JSON_OBJECT
-                    : Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+                    : CognitoWire.json(body);
             try {
                 refuseRevoked(request);
-                switch (target.substring(target.startsWith(SERVICE) ? SERVICE.length() : 0)) {
+                String operation = target.startsWith(CognitoWire.SERVICE)
+                        ? target.substring(CognitoWire.SERVICE.length()) : target;
+                switch (operation) {
                     case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
                     case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
                     case "ConfirmSignUp" -> {
@@ -152,8 +139,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
                     default -> relay(exchange, target, body);
                 }
             } catch (CognitoError e) {
-                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
-                        .build());
+                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
             }
         }
     }
@@ -209,39 +195,22 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         }
     }
 
+    /** Relays the call to the emulator, noting the tokens of its answer. */
     private void relay(HttpExchange exchange, String target, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(exchange.getRequestURI()))
-                .timeout(Duration.ofSeconds(10))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
-                .ifPresent(type -> request.header("Content-Type", type));
-        if (!target.isEmpty()) {
-            request.header("X-Amz-Target", target);
-        }
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                issued.remember(response.body());
+            CognitoWire.Relayed answer = CognitoWire.relay(emulator.endpoint(), exchange.getRequestMethod(),
+                    exchange.getRequestURI(), target.isEmpty() ? null : target, body);
+            if (answer.status() == 200) {
+                issued.remember(answer.body());
             }
-            sendBytes(exchange, response.statusCode(), response.body());
+            CognitoWire.send(exchange, answer.status(), answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            send(exchange, 500, Json.createObjectBuilder().add("__type", "InternalErrorException")
-                    .add("message", "interrupted").build());
+            CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "interrupted"));
         }
     }
 
     private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        sendBytes(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void sendBytes(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        CognitoWire.send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
