@@ -1,6 +1,7 @@
 package dev.cognitoee;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -358,4 +359,68 @@ public interface CognitoAuth {
      * @throws CognitoAuthException {@code NO_SIGN_IN_IN_PROGRESS} when no confirmed sign-up waits in this session
      */
     SignInResult autoSignIn();
+
+    // Account lifecycle (issue 15): deleteUser, deleteUserAttributes, sendUserAttributeVerificationCode,
+    // updateUserAttribute
+
+    /**
+     * Deletes the signed-in user's account from the pool (Cognito DeleteUser with the caller's access token), then
+     * ends the session as {@link #signOut()} does: the HTTP session is invalidated, the tokens are dropped on the
+     * server and {@link dev.cognitoee.event.SignedOut} is fired with the reason {@code USER_DELETED}. If Cognito
+     * refuses or cannot be reached, nothing is ended and the typed error is thrown. A bearer caller's account is
+     * deleted the same way; its token is then refused here when {@code cognito.revocation-check} is on.
+     *
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in; Cognito's error otherwise
+     */
+    void deleteUser();
+
+    /**
+     * Removes attributes from the signed-in user (Cognito DeleteUserAttributes).
+     *
+     * @param attributeNames the attributes to remove, e.g. {@code given_name} or {@code custom:team}; at least one
+     * @throws CognitoAuthException {@code INVALID_PARAMETER} for no name, a blank name, or one Cognito refuses
+     */
+    void deleteUserAttributes(Collection<String> attributeNames);
+
+    /**
+     * Sends a verification code for an attribute (Cognito GetUserAttributeVerificationCode), e.g. to verify an email
+     * address; the user then gives it to {@link #confirmUserAttribute(String, String)}.
+     *
+     * @param attributeName the attribute to verify: {@code email} or {@code phone_number}
+     * @return where the code went
+     */
+    default CodeDeliveryDetails sendUserAttributeVerificationCode(String attributeName) {
+        return sendUserAttributeVerificationCode(attributeName, Map.of());
+    }
+
+    /**
+     * Sends a verification code for an attribute (Cognito GetUserAttributeVerificationCode).
+     *
+     * @param attributeName  the attribute to verify: {@code email} or {@code phone_number}
+     * @param clientMetadata passed to the CustomMessage trigger
+     * @return where the code went
+     */
+    CodeDeliveryDetails sendUserAttributeVerificationCode(String attributeName, Map<String, String> clientMetadata);
+
+    /**
+     * Updates one attribute of the signed-in user, as {@link #updateUserAttributes(Map, Map)} does for several.
+     *
+     * @param attributeName the attribute's name, e.g. {@code email}
+     * @param value         its new value (to remove an attribute, use {@link #deleteUserAttributes(Collection)})
+     * @return the outcome: updated, or a code to confirm
+     */
+    default UpdateUserAttributeResult updateUserAttribute(String attributeName, String value) {
+        return updateUserAttribute(attributeName, value, Map.of());
+    }
+
+    /**
+     * Updates one attribute of the signed-in user, as {@link #updateUserAttributes(Map, Map)} does for several.
+     *
+     * @param attributeName  the attribute's name, e.g. {@code email}
+     * @param value          its new value (to remove an attribute, use {@link #deleteUserAttributes(Collection)})
+     * @param clientMetadata passed to the pool's triggers
+     * @return the outcome: updated, or a code to confirm
+     */
+    UpdateUserAttributeResult updateUserAttribute(String attributeName, String value,
+                                                  Map<String, String> clientMetadata);
 }

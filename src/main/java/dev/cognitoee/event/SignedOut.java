@@ -23,6 +23,8 @@ public record SignedOut(String username, boolean global, Reason reason, String p
          * The session's encrypted refresh token cannot be decrypted: it was written under a key since retired from
          * {@code cognito.session-encryption-key} (or under the random key of an earlier run), or it was altered.
          */
-        SESSION_UNREADABLE
+        SESSION_UNREADABLE,
+        /** The user deleted their account ({@code deleteUser}). */
+        USER_DELETED
     }
 }

@@ -47,6 +47,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -225,13 +226,10 @@ public class DefaultCognitoAuth implements CognitoAuth {
             }
             return;
         }
-        SessionTokens tokens = SessionStore.tokens(request);
-        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
+        SessionTokens tokens = endSession();
         if (tokens == null) {
             return;
         }
-        // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
-        revocations.revokeSession(tokens.accessToken(), tokens.idToken());
         try {
             if (global) {
                 userPool.globalSignOut(tokens.accessToken());
@@ -247,6 +245,21 @@ public class DefaultCognitoAuth implements CognitoAuth {
         }
         events.fire(new SignedOut(tokens.username(), global, SignedOut.Reason.SIGN_OUT, PoolJsonWebToken.DEFAULT_POOL,
                 clock.instant()));
+    }
+
+    /**
+     * Ends the request's session and drops its tokens on this server (the local half of a sign-out).
+     *
+     * @return the tokens the session held, or null when nobody was signed in on it
+     */
+    private SessionTokens endSession() {
+        SessionTokens tokens = SessionStore.tokens(request);
+        SessionStore.end(request); // which forgets the session's AWS credentials too (SessionEndListener)
+        if (tokens != null) {
+            // With cognito.revocation-check on, the session's tokens are refused from now on, on this node.
+            revocations.revokeSession(tokens.accessToken(), tokens.idToken());
+        }
+        return tokens;
     }
 
     private void signOutBearerCallerEverywhere(JsonWebToken bearer) {
@@ -388,5 +401,45 @@ public class DefaultCognitoAuth implements CognitoAuth {
     @Override
     public SignInResult autoSignIn() {
         return autoSignIns.autoSignIn(request);
+    }
+
+    // Account lifecycle (issue 15): deleteUser, deleteUserAttributes, sendUserAttributeVerificationCode,
+    // updateUserAttribute
+
+    @Override
+    public void deleteUser() {
+        JsonWebToken bearer = bearerCaller();
+        String accessToken = callersAccessToken();
+        userPool.deleteUser(accessToken); // a refusal leaves the session as it was
+        String username;
+        if (bearer != null) {
+            revocations.revokeSession(bearer.getRawToken());
+            username = bearer.getName();
+        } else {
+            SessionTokens ended = endSession(); // no RevokeToken: Cognito dropped every token of the deleted user
+            // A concurrent request of the session may have ended it first: the deleted token still names the user.
+            username = ended != null ? ended.username() : Jwt.decode(accessToken).getString("username", null);
+        }
+        events.fire(new SignedOut(username, false, SignedOut.Reason.USER_DELETED, PoolJsonWebToken.DEFAULT_POOL,
+                clock.instant()));
+    }
+
+    @Override
+    public void deleteUserAttributes(Collection<String> attributeNames) {
+        userPool.deleteUserAttributes(callersAccessToken(), AttributeNames.require(attributeNames));
+    }
+
+    @Override
+    public CodeDeliveryDetails sendUserAttributeVerificationCode(String attributeName,
+                                                                 Map<String, String> clientMetadata) {
+        AttributeNames.require(attributeName);
+        return delivery(userPool.getUserAttributeVerificationCode(callersAccessToken(), attributeName, clientMetadata)
+                .codeDeliveryDetails());
+    }
+
+    @Override
+    public UpdateUserAttributeResult updateUserAttribute(String attributeName, String value,
+                                                         Map<String, String> clientMetadata) {
+        return updateUserAttributes(AttributeNames.single(attributeName, value), clientMetadata).get(attributeName);
     }
 }

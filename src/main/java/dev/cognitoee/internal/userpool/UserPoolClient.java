@@ -10,6 +10,7 @@ import dev.cognitoee.internal.srp.SrpClient;
 import dev.cognitoee.internal.srp.SrpException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserAttributeVerificationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
@@ -324,5 +326,22 @@ public final class UserPoolClient implements AutoCloseable {
         }
         return respondToChallenge(ChallengeNameType.PASSWORD_VERIFIER, session, claim.userIdForSrp(),
                 claim.challengeResponses(), clientMetadata);
+    }
+
+    // Account lifecycle (issue 15): DeleteUser, DeleteUserAttributes, GetUserAttributeVerificationCode
+
+    /** Deletes the user of {@code accessToken} from the pool; Cognito invalidates all of the user's tokens. */
+    public void deleteUser(String accessToken) {
+        call(() -> cognito.deleteUser(b -> b.accessToken(accessToken)));
+    }
+
+    public void deleteUserAttributes(String accessToken, Collection<String> attributeNames) {
+        call(() -> cognito.deleteUserAttributes(b -> b.accessToken(accessToken).userAttributeNames(attributeNames)));
+    }
+
+    public GetUserAttributeVerificationCodeResponse getUserAttributeVerificationCode(
+            String accessToken, String attributeName, Map<String, String> clientMetadata) {
+        return call(() -> cognito.getUserAttributeVerificationCode(b -> b.accessToken(accessToken)
+                .attributeName(attributeName).clientMetadata(clientMetadata)));
     }
 }

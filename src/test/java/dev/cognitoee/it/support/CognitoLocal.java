@@ -223,6 +223,23 @@ public final class CognitoLocal {
         }
     }
 
+    /**
+     * The attribute verification code the emulator last issued to {@code username} (UpdateUserAttributes of an
+     * email, GetUserAttributeVerificationCode), read from its state as {@link #confirmationCode} reads its codes.
+     */
+    public String attributeVerificationCode(String poolId, String username) {
+        Path state = stateDir.resolve(".cognito/db/" + poolId + ".json");
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(state, StandardCharsets.UTF_8))) {
+            JsonObject user = reader.readObject().getJsonObject("Users").getJsonObject(username);
+            if (user == null || user.getString("AttributeVerificationCode", null) == null) {
+                throw new IllegalStateException("The emulator issued no attribute code to " + username);
+            }
+            return user.getString("AttributeVerificationCode");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
