@@ -151,7 +151,18 @@ public enum LogMessage {
             + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "
             + "make the proof worthless (`SRP_B` = 0 mod N, `u` = 0); the user gets `UNEXPECTED`", "check that "
                     + "`cognito.endpoint` (or the region's endpoint) reaches Cognito itself, not a proxy or service "
-                    + "answering in its place; report it if it persists");
+                    + "answering in its place; report it if it persists"),
+    /** A new device could not be confirmed or remembered: the sign-in goes on without device tracking. */
+    DEVICE_NOT_REMEMBERED(43, Level.WARNING, "Cognito handed out a new device at a sign-in (the pool tracks "
+            + "devices), and the module could not confirm it (ConfirmDevice failed) or could not set the device "
+            + "cookie; the user is signed in, the browser is a new device at the next sign-in", "check the reason "
+                    + "in the message; a failing ConfirmDevice with `NotAuthorizedException` points at the app "
+                    + "client's token scopes (`aws.cognito.signin.user.admin`)"),
+    /** A remembered device's proof was refused: the server forgets the device and signs in without it. */
+    DEVICE_PROOF_REFUSED(44, Level.WARNING, "Cognito refused the DEVICE_SRP_AUTH answer of a remembered device "
+            + "(forgotten at Cognito, or its verifier replaced); the module forgets the device and signs the user "
+            + "in again as a new device", "nothing to fix when a user forgot the device elsewhere; repeated for "
+                    + "every user, check that every node has the same `cognito.session-encryption-key`");
 
     private static final String PREFIX = "COGNITOEE-";
 
