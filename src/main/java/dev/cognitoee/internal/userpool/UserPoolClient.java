@@ -265,10 +265,11 @@ public final class UserPoolClient implements AutoCloseable {
     public SignInAnswer deviceSrpAuth(SignInAnswer answer, String deviceKey, String deviceGroupKey,
                                       String devicePassword, Map<String, String> clientMetadata, Clock clock) {
         SrpClient srp = SrpClient.start(random);
+        String user = answer.challengeParameters().getOrDefault("USERNAME", answer.username());
         RespondToAuthChallengeResponse challenge = respondToChallenge(ChallengeNameType.DEVICE_SRP_AUTH,
-                answer.session(), answer.username(), Map.of("DEVICE_KEY", deviceKey, "SRP_A", srp.publicValueHex()),
+                answer.session(), user, Map.of("DEVICE_KEY", deviceKey, "SRP_A", srp.publicValueHex()),
                 clientMetadata);
-        String username = challenge.challengeParameters().getOrDefault("USERNAME", answer.username());
+        String username = challenge.challengeParameters().getOrDefault("USERNAME", user);
         if (challenge.challengeName() != ChallengeNameType.DEVICE_PASSWORD_VERIFIER) {
             return SignInAnswer.of(challenge, username);
         }
