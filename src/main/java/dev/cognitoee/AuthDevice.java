@@ -18,6 +18,7 @@ import java.util.Map;
 public record AuthDevice(String id, String name, Map<String, String> attributes, Instant createDate,
                          Instant lastAuthenticatedDate, Instant lastModifiedDate) {
 
+    /** Copies {@code attributes}: a device is a value. */
     public AuthDevice {
         attributes = Map.copyOf(attributes);
     }

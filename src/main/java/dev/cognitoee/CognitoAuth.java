@@ -1,6 +1,7 @@
 package dev.cognitoee;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -366,7 +367,8 @@ public interface CognitoAuth {
     /**
      * The devices Cognito tracks for the caller (ListDevices), at most 600.
      *
+     * @return the caller's devices, in Cognito's order
      * @throws CognitoAuthException {@code NOT_SIGNED_IN}
      */
-    java.util.List<AuthDevice> fetchDevices();
+    List<AuthDevice> fetchDevices();
 }
