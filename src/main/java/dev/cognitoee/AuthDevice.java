@@ -18,7 +18,16 @@ import java.util.Map;
 public record AuthDevice(String id, String name, Map<String, String> attributes, Instant createDate,
                          Instant lastAuthenticatedDate, Instant lastModifiedDate) {
 
-    /** Copies {@code attributes}: a device is a value. */
+    /**
+     * A device; {@code attributes} is copied (a device is a value).
+     *
+     * @param id                    Cognito's {@code DeviceKey}
+     * @param name                  the device's name, or null
+     * @param attributes            every attribute Cognito keeps for it
+     * @param createDate            when it was first confirmed, or null
+     * @param lastAuthenticatedDate when it last signed in, or null
+     * @param lastModifiedDate      when its status last changed, or null
+     */
     public AuthDevice {
         attributes = Map.copyOf(attributes);
     }

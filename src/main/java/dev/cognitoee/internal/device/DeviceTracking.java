@@ -39,6 +39,8 @@ public class DeviceTracking {
 
     private static final Logger LOG = Logger.getLogger(DeviceTracking.class.getName());
     private static final int MAX_DEVICE_NAME = 200;
+    /** Cognito's answer to a DEVICE_KEY it does not know (forgotten, or of another user). */
+    private static final String UNKNOWN_DEVICE = "ResourceNotFoundException";
 
     @Inject
     UserPoolClient userPool;
@@ -58,6 +60,20 @@ public class DeviceTracking {
 
     private volatile DeviceStore store;
 
+    /** For CDI. */
+    public DeviceTracking() {
+    }
+
+    /** Wired by hand (tests): in {@code shared}'s grid when it has one, else per node. */
+    public DeviceTracking(UserPoolClient userPool, SharedState shared, SessionSealer sealer, CognitoConfig config,
+                          Clock clock) {
+        this.userPool = userPool;
+        this.shared = shared;
+        this.sealer = sealer;
+        this.config = config;
+        this.clock = clock;
+    }
+
     /**
      * A sign-in, with this browser's remembered device of the user typed as {@code typedName} when there is one.
      *
@@ -72,7 +88,15 @@ public class DeviceTracking {
             return initiate.apply(null);
         }
         RememberedDevice remembered = device.get();
-        SignInAnswer answer = initiate.apply(remembered.deviceKey());
+        SignInAnswer answer;
+        try {
+            answer = initiate.apply(remembered.deviceKey());
+        } catch (CognitoAuthException e) {
+            if (!UNKNOWN_DEVICE.equals(e.cognitoErrorCode())) {
+                throw e; // a wrong password stays a wrong password: no second try
+            }
+            return forgetAndRetry(handle.get(), remembered, typedName, e, initiate);
+        }
         if (!"DEVICE_SRP_AUTH".equals(answer.challengeName())) {
             return answer;
         }
@@ -84,13 +108,19 @@ public class DeviceTracking {
                 throw e;
             }
             // The password was right (Cognito asks for the device only after it): a stale device must not lock the
-            // user out. Forget it and sign in as a new device.
-            LogMessage.DEVICE_PROOF_REFUSED.log(LOG, "The remembered device {0} of {1} was refused ({2}); it is "
-                    + "forgotten and the sign-in goes on as a new device", remembered.deviceKey(), typedName,
-                    e.cognitoErrorCode() != null ? e.cognitoErrorCode() : e.error());
-            store().remove(handle.get());
-            return initiate.apply(null);
+            // user out.
+            return forgetAndRetry(handle.get(), remembered, typedName, e, initiate);
         }
+    }
+
+    /** Forgets a device Cognito refused, and signs in again as a new device. */
+    private SignInAnswer forgetAndRetry(String handle, RememberedDevice remembered, String typedName,
+                                        CognitoAuthException refusal, Function<String, SignInAnswer> initiate) {
+        LogMessage.DEVICE_PROOF_REFUSED.log(LOG, "The remembered device {0} of {1} was refused ({2}); it is "
+                + "forgotten and the sign-in goes on as a new device", remembered.deviceKey(), typedName,
+                refusal.cognitoErrorCode() != null ? refusal.cognitoErrorCode() : refusal.error());
+        store().remove(handle);
+        return initiate.apply(null);
     }
 
     /**

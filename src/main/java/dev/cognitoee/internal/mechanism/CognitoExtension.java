@@ -12,6 +12,8 @@ import dev.cognitoee.internal.config.RegionCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
+import dev.cognitoee.internal.device.DeviceCalls;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.observe.ObservabilityApis;
@@ -71,7 +73,9 @@ public class CognitoExtension implements Extension {
             AuthEvents.class,
             CallerCredentials.class,
             SessionEndListener.class,
-            SharedState.class);
+            SharedState.class,
+            DeviceTracking.class,
+            DeviceCalls.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;
