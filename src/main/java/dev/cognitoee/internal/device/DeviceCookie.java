@@ -71,10 +71,16 @@ public final class DeviceCookie {
         return write(request, "", 0, sameSite);
     }
 
+    /** True when a cookie can still be set in the response of {@code request}. */
+    static boolean writable(HttpServletRequest request) {
+        return request.getAttribute(RESPONSE) instanceof HttpServletResponse response && !response.isCommitted();
+    }
+
     private static boolean write(HttpServletRequest request, String value, long maxAge, SameSite sameSite) {
-        if (!(request.getAttribute(RESPONSE) instanceof HttpServletResponse response) || response.isCommitted()) {
+        if (!writable(request)) {
             return false;
         }
+        HttpServletResponse response = (HttpServletResponse) request.getAttribute(RESPONSE);
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
         boolean secure = request.isSecure() || sameSite == SameSite.NONE;
         response.addHeader("Set-Cookie", NAME + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge

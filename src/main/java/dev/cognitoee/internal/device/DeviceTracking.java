@@ -132,6 +132,11 @@ public class DeviceTracking {
         if (metadata == null || metadata.deviceKey() == null || metadata.deviceGroupKey() == null) {
             return;
         }
+        if (!DeviceCookie.writable(request)) { // checked first: a device Cognito keeps and nobody can use is no use
+            LogMessage.DEVICE_NOT_REMEMBERED.log(LOG, "The new device {0} of {1} is not remembered: the response of "
+                    + "the sign-in was not at hand to set its cookie", metadata.deviceKey(), typedName);
+            return;
+        }
         JsonObject claims = Jwt.decode(tokens.accessToken());
         String owner = RememberedDevice.ownerOf(claims.getString("iss", ""), claims.getString("sub", ""));
         DeviceSecret secret = userPool.newDeviceSecret(metadata.deviceGroupKey(), metadata.deviceKey());
@@ -146,7 +151,7 @@ public class DeviceTracking {
         String handle = DeviceCookie.newHandle();
         if (!DeviceCookie.set(request, handle, config.sessionCookieSameSite())) {
             LogMessage.DEVICE_NOT_REMEMBERED.log(LOG, "The new device {0} of {1} is not remembered: the response of "
-                    + "the sign-in was not at hand to set its cookie", metadata.deviceKey(), typedName);
+                    + "the sign-in was committed before its cookie could be set", metadata.deviceKey(), typedName);
             return;
         }
         DeviceCookie.handle(request).ifPresent(previous -> store().remove(previous));

@@ -238,6 +238,7 @@ class DeviceTrackingTest {
 
         tracking.signedIn(request(new FakeHttp(), false), tokensWithNewDevice(), "alice");
 
+        assertThat(http.sent()).as("no device confirmed that nobody could use").isEmpty();
         assertThat(grid).isEmpty();
         assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).startsWith("COGNITOEE-0043"));
     }
