@@ -146,12 +146,6 @@ public enum LogMessage {
             + "not authenticate: altered, or sealed under a different key that has the same id; the session is "
             + "signed out", "give every node the same `cognito.session-encryption-key`, and never reuse a key id for "
                     + "another key; if neither explains it, the session store was tampered with"),
-    /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
-    SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
-            + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "
-            + "make the proof worthless (`SRP_B` = 0 mod N, `u` = 0); the user gets `UNEXPECTED`", "check that "
-                    + "`cognito.endpoint` (or the region's endpoint) reaches Cognito itself, not a proxy or service "
-                    + "answering in its place; report it if it persists"),
     /** A new device could not be confirmed or remembered: the sign-in goes on without device tracking. */
     DEVICE_NOT_REMEMBERED(43, Level.WARNING, "Cognito handed out a new device at a sign-in (the pool tracks "
             + "devices), and the module could not confirm it (ConfirmDevice failed) or could not set the device "
@@ -162,7 +156,13 @@ public enum LogMessage {
     DEVICE_PROOF_REFUSED(44, Level.WARNING, "Cognito refused the DEVICE_SRP_AUTH answer of a remembered device "
             + "(forgotten at Cognito, or its verifier replaced); the module forgets the device and signs the user "
             + "in again as a new device", "nothing to fix when a user forgot the device elsewhere; repeated for "
-                    + "every user, check that every node has the same `cognito.session-encryption-key`");
+                    + "every user, check that every node has the same `cognito.session-encryption-key`"),
+    /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
+    SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
+            + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "
+            + "make the proof worthless (`SRP_B` = 0 mod N, `u` = 0); the user gets `UNEXPECTED`", "check that "
+                    + "`cognito.endpoint` (or the region's endpoint) reaches Cognito itself, not a proxy or service "
+                    + "answering in its place; report it if it persists");
 
     private static final String PREFIX = "COGNITOEE-";
 
