@@ -2,6 +2,7 @@ package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
 import jakarta.json.Json;
@@ -9,16 +10,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -66,7 +59,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeviceStandIn implements AutoCloseable {
 
-    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String SERVICE = CognitoWire.SERVICE;
     private static final String WRONG_PROOF = "Incorrect username or password.";
     private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIMESTAMP =
@@ -105,13 +98,9 @@ public final class DeviceStandIn implements AutoCloseable {
         }
     }
 
-    private record Relayed(int status, byte[] body) {
-    }
-
     private final CognitoLocal emulator;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Device> devices = new ConcurrentHashMap<>(); // by device key
     private final Map<String, Pending> pending = new ConcurrentHashMap<>(); // by session
@@ -119,26 +108,19 @@ public final class DeviceStandIn implements AutoCloseable {
     private final AtomicInteger proofsAccepted = new AtomicInteger();
     private final AtomicInteger proofsRefused = new AtomicInteger();
 
-    private DeviceStandIn(CognitoLocal emulator) throws IOException {
+    private DeviceStandIn(CognitoLocal emulator) {
         this.emulator = emulator;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator}. */
     public static DeviceStandIn start(CognitoLocal emulator) {
-        try {
-            return new DeviceStandIn(emulator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DeviceStandIn(emulator);
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     /** The device {@code deviceKey}, if the stand-in knows it. */
@@ -188,16 +170,15 @@ public final class DeviceStandIn implements AutoCloseable {
                 Relayed answer = switch (operation) {
                     case "InitiateAuth" -> initiateAuth(target, body);
                     case "RespondToAuthChallenge" -> respond(target, body);
-                    case "ConfirmDevice" -> ok(confirmDevice(json(body)));
-                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(json(body)));
-                    case "ListDevices" -> ok(listDevices(json(body)));
-                    case "ForgetDevice" -> ok(forgetDevice(json(body)));
-                    default -> forward(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
+                    case "ConfirmDevice" -> ok(confirmDevice(CognitoWire.json(body)));
+                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(CognitoWire.json(body)));
+                    case "ListDevices" -> ok(listDevices(CognitoWire.json(body)));
+                    case "ForgetDevice" -> ok(forgetDevice(CognitoWire.json(body)));
+                    default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
                 };
-                send(exchange, answer.status(), answer.body());
+                CognitoWire.send(exchange, answer.status(), answer.body());
             } catch (CognitoError e) {
-                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
-                        .build().toString().getBytes(StandardCharsets.UTF_8));
+                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,15 +187,15 @@ public final class DeviceStandIn implements AutoCloseable {
 
     /** InitiateAuth relayed; tokens become a DEVICE_SRP_AUTH challenge, or get a new device. */
     private Relayed initiateAuth(String target, byte[] body) throws IOException, InterruptedException {
-        JsonObject request = json(body);
+        JsonObject request = CognitoWire.json(body);
         JsonObject parameters = Optional.ofNullable(request.getJsonObject("AuthParameters"))
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
         String deviceKey = parameters.getString("DEVICE_KEY", null);
         if (deviceKey != null) {
             deviceKeysReceived.add(deviceKey);
         }
-        Relayed relayed = forward("POST", URI.create("/"), target, body);
-        JsonObject answer = relayed.status() == 200 ? json(relayed.body()) : null;
+        Relayed relayed = relay("POST", URI.create("/"), target, body);
+        JsonObject answer = relayed.status() == 200 ? CognitoWire.json(relayed.body()) : null;
         if (answer == null || !answer.containsKey("AuthenticationResult")
                 || "REFRESH_TOKEN_AUTH".equals(request.getString("AuthFlow", ""))) {
             return relayed;
@@ -240,11 +221,11 @@ public final class DeviceStandIn implements AutoCloseable {
     }
 
     private Relayed respond(String target, byte[] body) throws CognitoError, IOException, InterruptedException {
-        JsonObject request = json(body);
+        JsonObject request = CognitoWire.json(body);
         return switch (request.getString("ChallengeName", "")) {
             case "DEVICE_SRP_AUTH" -> ok(deviceChallenge(request));
             case "DEVICE_PASSWORD_VERIFIER" -> ok(deviceProof(request));
-            default -> forward("POST", URI.create("/"), target, body);
+            default -> relay("POST", URI.create("/"), target, body);
         };
     }
 
@@ -421,12 +402,12 @@ public final class DeviceStandIn implements AutoCloseable {
     /** The {@code sub} of the access token's user, as the emulator's GetUser knows it. */
     private String caller(JsonObject request) throws CognitoError, IOException, InterruptedException {
         String accessToken = required(request, "AccessToken");
-        Relayed user = forward("POST", URI.create("/"), SERVICE + "GetUser", Json.createObjectBuilder()
+        Relayed user = relay("POST", URI.create("/"), SERVICE + "GetUser", Json.createObjectBuilder()
                 .add("AccessToken", accessToken).build().toString().getBytes(StandardCharsets.UTF_8));
         if (user.status() != 200) {
             throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
         }
-        String sub = json(user.body()).getJsonArray("UserAttributes").getValuesAs(JsonObject.class).stream()
+        String sub = CognitoWire.json(user.body()).getJsonArray("UserAttributes").getValuesAs(JsonObject.class).stream()
                 .filter(a -> "sub".equals(a.getString("Name", ""))).map(a -> a.getString("Value")).findFirst()
                 .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Invalid Access Token"));
         if (!sub.equals(claim(accessToken, "sub"))) {
@@ -452,21 +433,12 @@ public final class DeviceStandIn implements AutoCloseable {
     /** A claim of a token the emulator issued (its signature is the module's business, not the relay's). */
     private static String claim(String token, String name) {
         String[] parts = token.split("\\.");
-        return json(Base64.getUrlDecoder().decode(parts[1])).getString(name, "");
+        return CognitoWire.json(Base64.getUrlDecoder().decode(parts[1])).getString(name, "");
     }
 
-    private Relayed forward(String method, URI path, String target, byte[] body)
+    private Relayed relay(String method, URI path, String target, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (target != null) {
-            request.header("X-Amz-Target", target);
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Relayed(response.statusCode(), response.body());
+        return CognitoWire.relay(emulator.endpoint(), method, path, target, body);
     }
 
     private static Relayed ok(JsonObject body) {
@@ -504,17 +476,4 @@ public final class DeviceStandIn implements AutoCloseable {
         }
     }
 
-    private static JsonObject json(byte[] body) {
-        return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
 }
