@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
 @ApplicationScoped
 public class DeviceCalls {
 
-    /** The most devices {@code fetchDevices} returns (Amplify's default page is 60; Cognito keeps far fewer). */
+    /** The most devices {@code fetchDevices} returns: ten of Cognito's largest pages, a bound on the calls. */
     static final int MAX_DEVICES = 600;
 
     @Inject

@@ -32,7 +32,7 @@ final class DeviceStore {
 
     private static final Logger LOG = Logger.getLogger(DeviceStore.class.getName());
 
-    /** How long a device is kept without a sign-in that renews it. */
+    /** How long a device is kept in the grid after its last sign-in. */
     static final Duration LIFETIME = Duration.ofDays(365);
     /** The most devices one node keeps without a grid. */
     static final int MAX_LOCAL = 10_000;
@@ -104,11 +104,12 @@ final class DeviceStore {
         try (JsonReader reader = JsonFactories.reader(sealer.open(Purpose.REMEMBERED_DEVICE,
                 Sealed.fromText(value)))) {
             JsonObject json = reader.readObject();
-            return Optional.of(new RememberedDevice(json.getString("owner"), json.getString("username"),
-                    json.getString("typedName"), json.getString("deviceKey"), json.getString("deviceGroupKey"),
-                    json.getString("password")));
-        } catch (SealBrokenException | JsonException | IllegalArgumentException | NullPointerException
-                 | ClassCastException e) {
+            RememberedDevice device = new RememberedDevice(json.getString("owner", null),
+                    json.getString("username", null), json.getString("typedName", null),
+                    json.getString("deviceKey", null), json.getString("deviceGroupKey", null),
+                    json.getString("password", null));
+            return device.isComplete() ? Optional.of(device) : Optional.empty();
+        } catch (SealBrokenException | JsonException | IllegalArgumentException e) {
             return Optional.empty(); // sealed under a retired key, or not ours: a new device, as after a restart
         }
     }

@@ -101,8 +101,10 @@ public class DeviceTracking {
             return answer;
         }
         try {
-            return userPool.deviceSrpAuth(answer, remembered.deviceKey(), remembered.deviceGroupKey(),
-                    remembered.password(), clientMetadata, clock);
+            SignInAnswer signedIn = userPool.deviceSrpAuth(answer, remembered.deviceKey(),
+                    remembered.deviceGroupKey(), remembered.password(), clientMetadata, clock);
+            store().put(handle.get(), remembered); // a device in use is kept another lifetime
+            return signedIn;
         } catch (CognitoAuthException e) {
             if (e.error() == AuthError.SERVICE_UNAVAILABLE || e.error() == AuthError.TOO_MANY_REQUESTS) {
                 throw e;

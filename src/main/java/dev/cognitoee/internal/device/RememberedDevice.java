@@ -25,6 +25,12 @@ public record RememberedDevice(String owner, String username, String typedName, 
         return name != null && (name.equalsIgnoreCase(username) || name.equalsIgnoreCase(typedName));
     }
 
+    /** True when every part is there (an entry written by this version of the module). */
+    boolean isComplete() {
+        return owner != null && username != null && typedName != null && deviceKey != null
+                && deviceGroupKey != null && password != null;
+    }
+
     @Override
     public String toString() {
         return "RememberedDevice[" + deviceKey + ", password=(hidden)]";

@@ -1,7 +1,10 @@
 package dev.cognitoee.internal.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitoee.AuthError;
+import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.cluster.Grid;
 import dev.cognitoee.internal.cluster.SharedMap;
 import dev.cognitoee.internal.cluster.SharedState;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -204,6 +208,49 @@ class DeviceTrackingTest {
         }
 
         assertThat(sent).containsExactly("alice=" + DEVICE_KEY, "ALICE=" + DEVICE_KEY, "bob=null");
+    }
+
+    @Test
+    void aDeviceCognitoDoesNotKnowIsForgottenAndTheSignInRetriedWithoutIt() {
+        http.answer(200, "{}");
+        tracking.signedIn(request(new FakeHttp(), true), tokensWithNewDevice(), "alice");
+        String handle = handleFromCookie();
+        List<String> sent = new ArrayList<>();
+        Function<String, SignInAnswer> initiate = deviceKey -> {
+            sent.add(String.valueOf(deviceKey));
+            if (deviceKey != null) {
+                throw new CognitoAuthException(AuthError.UNEXPECTED, "ResourceNotFoundException",
+                        "Device does not exist.", null);
+            }
+            return new SignInAnswer(AuthenticationResultType.builder().build(), null, null, Map.of(), "alice");
+        };
+
+        tracking.signIn(request(new FakeHttp().cookie("COGNITOEE_DEVICE", handle), false), "alice", Map.of(),
+                initiate);
+        tracking.signIn(request(new FakeHttp().cookie("COGNITOEE_DEVICE", handle), false), "alice", Map.of(),
+                initiate);
+
+        assertThat(sent).containsExactly(DEVICE_KEY, "null", "null");
+        assertThat(grid).as("forgotten on the server").isEmpty();
+        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).startsWith("COGNITOEE-0044"));
+    }
+
+    @Test
+    void aWrongPasswordWithADeviceIsNotTriedTwice() {
+        http.answer(200, "{}");
+        tracking.signedIn(request(new FakeHttp(), true), tokensWithNewDevice(), "alice");
+        String handle = handleFromCookie();
+        List<String> sent = new ArrayList<>();
+
+        assertThatThrownBy(() -> tracking.signIn(request(new FakeHttp().cookie("COGNITOEE_DEVICE", handle), false),
+                "alice", Map.of(), deviceKey -> {
+                    sent.add(String.valueOf(deviceKey));
+                    throw new CognitoAuthException(AuthError.NOT_AUTHORIZED, "NotAuthorizedException",
+                            "Incorrect username or password.", null);
+                })).isInstanceOf(CognitoAuthException.class);
+
+        assertThat(sent).containsExactly(DEVICE_KEY);
+        assertThat(grid).as("the device stays").hasSize(1);
     }
 
     @Test
