@@ -46,12 +46,22 @@ public final class DeviceCookie {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && cookie.getValue() != null
-                    && HANDLE.matcher(cookie.getValue()).matches()) {
-                return Optional.of(cookie.getValue());
+            String value = cookie.getValue() == null ? "" : unquoted(cookie.getValue());
+            if (NAME.equals(cookie.getName()) && HANDLE.matcher(value).matches()) {
+                return Optional.of(value);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value without the double quotes RFC 6265 allows around it. Payara 7 hands the quotes over as part of the
+     * value (Payara 6 strips them); clients that send RFC 2965 cookies (the JDK's {@code CookieManager}, for a cookie
+     * with {@code Max-Age}) quote it.
+     */
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     /** A new random handle. */
