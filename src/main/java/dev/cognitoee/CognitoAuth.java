@@ -2,6 +2,7 @@ package dev.cognitoee;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -423,4 +424,45 @@ public interface CognitoAuth {
      */
     UpdateUserAttributeResult updateUserAttribute(String attributeName, String value,
                                                   Map<String, String> clientMetadata);
+
+    // Devices (issue 15): rememberDevice, forgetDevice, fetchDevices
+
+    /**
+     * Marks this browser's device as remembered (UpdateDeviceStatus {@code remembered}): on a pool that lets users
+     * choose, a remembered device skips MFA at its next sign-in. The device is the one the module confirmed at this
+     * browser's sign-in (the pool tracks devices); its keys stay on the server, the browser holds only a handle.
+     *
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN}; {@code INVALID_PARAMETER} when this browser has no
+     *                              device of the caller
+     */
+    void rememberDevice();
+
+    /**
+     * Forgets this browser's device (ForgetDevice): Cognito forgets it, and so does the server (its keys and the
+     * browser's handle). The next sign-in from this browser is a new device.
+     *
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN}; {@code INVALID_PARAMETER} when this browser has no
+     *                              device of the caller
+     */
+    default void forgetDevice() {
+        forgetDevice(null);
+    }
+
+    /**
+     * Forgets one of the caller's devices (ForgetDevice), e.g. an {@link AuthDevice#id()} of {@link #fetchDevices()};
+     * when it is this browser's, the server forgets its keys too.
+     *
+     * @param deviceKey the device's key; null for this browser's device
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN}; {@code INVALID_PARAMETER} for a device the user does not
+     *                              have
+     */
+    void forgetDevice(String deviceKey);
+
+    /**
+     * The devices Cognito tracks for the caller (ListDevices), at most 600.
+     *
+     * @return the caller's devices, in Cognito's order
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN}
+     */
+    List<AuthDevice> fetchDevices();
 }

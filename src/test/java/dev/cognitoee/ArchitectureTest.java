@@ -74,6 +74,7 @@ class ArchitectureTest {
                 .layer("oauth").definedBy("dev.cognitoee.internal.oauth")
                 .layer("credentials").definedBy("dev.cognitoee.internal.credentials")
                 .layer("session").definedBy("dev.cognitoee.internal.session")
+                .layer("device").definedBy("dev.cognitoee.internal.device")
                 .layer("userpool").definedBy("dev.cognitoee.internal.userpool")
                 .layer("srp").definedBy("dev.cognitoee.internal.srp")
                 .layer("token").definedBy("dev.cognitoee.internal.token")
@@ -91,29 +92,31 @@ class ArchitectureTest {
                 .whereLayer("oauth").mayOnlyBeAccessedByLayers("mechanism", "account")
                 .whereLayer("credentials").mayOnlyBeAccessedByLayers("mechanism", "account")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials")
+                // device: remembered devices, used by the sign-in flow and the account API
+                .whereLayer("device").mayOnlyBeAccessedByLayers("mechanism", "account", "session")
                 .whereLayer("userpool")
-                .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session")
-                // srp: Cognito's SRP arithmetic, used by the User Pool API calls only
-                .whereLayer("srp").mayOnlyBeAccessedByLayers("userpool")
+                .mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials", "session", "device")
+                // srp: Cognito's SRP arithmetic, used by the User Pool API calls (and device secrets)
+                .whereLayer("srp").mayOnlyBeAccessedByLayers("userpool", "device")
                 .whereLayer("token")
-                .mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials", "session", "userpool")
+                .mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials", "session", "device", "userpool")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token")
+                        "session", "device", "userpool", "token")
                 // seal: what every layer that keeps a secret outside the heap (a session, the grid) may use
                 .whereLayer("seal").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "cluster")
+                        "session", "device", "userpool", "token", "cluster")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "cluster", "seal")
+                        "session", "device", "userpool", "token", "cluster", "seal")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "cluster", "seal")
+                        "session", "device", "userpool", "token", "cluster", "seal")
                 .whereLayer("log").mayOnlyBeAccessedByLayers("mechanism", "account", "oauth", "credentials",
-                        "session", "userpool", "token", "cluster", "seal", "config")
+                        "session", "device", "userpool", "token", "cluster", "seal", "config")
                 // json: the JSON factories, for every internal layer (the API's JWT keeps a factory of its own)
                 .whereLayer("json").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth",
-                        "credentials", "session", "userpool", "token", "cluster", "seal", "config")
+                        "credentials", "session", "device", "userpool", "token", "cluster", "seal", "config")
                 // metrics: counters the request path increments, under everything
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("mechanism", "observe", "account", "oauth",
-                        "credentials", "session", "userpool", "token", "cluster", "seal", "config")
+                        "credentials", "session", "device", "userpool", "token", "cluster", "seal", "config")
                 .check(MODULE);
     }
 }

@@ -1,21 +1,27 @@
 package dev.cognitoee.testing;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A servlet request with an in-memory session, for unit tests of code that only keeps state in the HTTP session
  * (getSession, changeSessionId, attributes, invalidate). As in a servlet container, an invalidated session throws
  * {@link IllegalStateException} on every attribute call, and {@code getSession(true)} then makes a new one. Request
- * headers, method, URI and context path can be set; anything else it is asked throws.
+ * headers, cookies, method, URI and context path can be set, request attributes kept; anything else it is asked
+ * throws.
  */
 public final class FakeHttp {
 
     private final Map<String, String> headers = new ConcurrentHashMap<>();
+    private final Map<String, Object> requestAttributes = new ConcurrentHashMap<>();
+    private final List<Cookie> cookies = new CopyOnWriteArrayList<>();
     private volatile State current;
     private String method = "GET";
     private String contextPath = "";
@@ -51,8 +57,20 @@ public final class FakeHttp {
                     case "getServerName" -> serverName;
                     case "getServerPort" -> serverPort;
                     case "isSecure" -> "https".equals(scheme);
+                    case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
+                    case "getAttribute" -> requestAttributes.get((String) args[0]);
+                    case "setAttribute" -> {
+                        requestAttributes.put((String) args[0], args[1]);
+                        yield null;
+                    }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
+    }
+
+    /** Adds a cookie the browser sends. */
+    public FakeHttp cookie(String name, String value) {
+        cookies.add(new Cookie(name, value));
+        return this;
     }
 
     /** Sets a request header (names are case-insensitive, as in HTTP). */

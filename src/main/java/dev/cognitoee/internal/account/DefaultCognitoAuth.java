@@ -1,5 +1,6 @@
 package dev.cognitoee.internal.account;
 
+import dev.cognitoee.AuthDevice;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.AuthSession;
 import dev.cognitoee.AuthTokens;
@@ -20,6 +21,7 @@ import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.FederatedLogins;
+import dev.cognitoee.internal.device.DeviceCalls;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.seal.Purpose;
@@ -49,6 +51,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -441,5 +444,25 @@ public class DefaultCognitoAuth implements CognitoAuth {
     public UpdateUserAttributeResult updateUserAttribute(String attributeName, String value,
                                                          Map<String, String> clientMetadata) {
         return updateUserAttributes(AttributeNames.single(attributeName, value), clientMetadata).get(attributeName);
+    }
+
+    // Devices (issue 15): rememberDevice, forgetDevice, fetchDevices
+
+    @Inject
+    DeviceCalls devices;
+
+    @Override
+    public void rememberDevice() {
+        devices.rememberDevice(request, callersAccessToken());
+    }
+
+    @Override
+    public void forgetDevice(String deviceKey) {
+        devices.forgetDevice(request, callersAccessToken(), deviceKey);
+    }
+
+    @Override
+    public List<AuthDevice> fetchDevices() {
+        return devices.fetchDevices(callersAccessToken());
     }
 }

@@ -146,6 +146,17 @@ public enum LogMessage {
             + "not authenticate: altered, or sealed under a different key that has the same id; the session is "
             + "signed out", "give every node the same `cognito.session-encryption-key`, and never reuse a key id for "
                     + "another key; if neither explains it, the session store was tampered with"),
+    /** A new device could not be confirmed or remembered: the sign-in goes on without device tracking. */
+    DEVICE_NOT_REMEMBERED(43, Level.WARNING, "Cognito handed out a new device at a sign-in (the pool tracks "
+            + "devices), and the module could not confirm it (ConfirmDevice failed) or could not set the device "
+            + "cookie; the user is signed in, the browser is a new device at the next sign-in", "check the reason "
+                    + "in the message; a failing ConfirmDevice with `NotAuthorizedException` points at the app "
+                    + "client's token scopes (`aws.cognito.signin.user.admin`)"),
+    /** A remembered device's proof was refused: the server forgets the device and signs in without it. */
+    DEVICE_PROOF_REFUSED(44, Level.WARNING, "Cognito refused the DEVICE_SRP_AUTH answer of a remembered device "
+            + "(forgotten at Cognito, or its verifier replaced); the module forgets the device and signs the user "
+            + "in again as a new device", "nothing to fix when a user forgot the device elsewhere; repeated for "
+                    + "every user, check that every node has the same `cognito.session-encryption-key`"),
     /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
     SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
             + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "

@@ -5,6 +5,7 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.Setting;
 import dev.cognitoee.internal.config.SignIn;
+import dev.cognitoee.internal.device.DeviceCookie;
 import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.internal.oauth.LocalRedirect;
 import dev.cognitoee.internal.session.SessionStore;
@@ -73,6 +74,7 @@ class CognitoAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        DeviceCookie.holdResponse(request, response); // a sign-in in this request may remember a device
         String token = bearerToken(request.getHeader("Authorization"));
         if (token != null) {
             if (moreThanOne(request.getHeaders("Authorization"))) {

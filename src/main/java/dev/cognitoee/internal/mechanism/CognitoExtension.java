@@ -12,6 +12,8 @@ import dev.cognitoee.internal.config.RegionCheck;
 import dev.cognitoee.internal.credentials.CallerCredentials;
 import dev.cognitoee.internal.credentials.IdentityPoolCredentialsProvider;
 import dev.cognitoee.internal.credentials.ProviderInUse;
+import dev.cognitoee.internal.device.DeviceCalls;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.log.LogMessage;
 import dev.cognitoee.internal.oauth.RedirectSignIn;
 import dev.cognitoee.internal.observe.ObservabilityApis;
@@ -75,7 +77,9 @@ public class CognitoExtension implements Extension {
             SessionEndListener.class,
             SharedState.class,
             OptionsSignIn.class, // custom auth and choice-based sign-in (issue 15)
-            AutoSignIn.class);
+            AutoSignIn.class,
+            DeviceTracking.class,
+            DeviceCalls.class);
 
     private final List<Class<?>> definitions = new ArrayList<>();
     private boolean applicationCredentialsProvider;

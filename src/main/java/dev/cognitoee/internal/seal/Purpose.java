@@ -13,7 +13,9 @@ public enum Purpose {
     /** A refresh's new tokens, handed to the other nodes of a cluster through the grid. */
     GRID_REFRESH_HAND_OFF("grid-refresh-hand-off"),
     /** An identity's AWS credentials, shared with the other nodes of a cluster through the grid. */
-    GRID_CREDENTIALS("grid-credentials");
+    GRID_CREDENTIALS("grid-credentials"),
+    /** A remembered device's keys and password, kept server-side (per node or in the grid) behind a handle. */
+    REMEMBERED_DEVICE("remembered-device");
 
     private final String label;
 

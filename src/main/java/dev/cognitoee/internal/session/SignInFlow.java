@@ -12,6 +12,7 @@ import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.config.SignInAuthFlow;
 import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.log.LogMessage;
@@ -69,6 +70,9 @@ public class SignInFlow {
     AuthEvents events;
 
     @Inject
+    DeviceTracking devices;
+
+    @Inject
     @ModuleClock
     Clock clock;
 
@@ -80,14 +84,16 @@ public class SignInFlow {
      */
     public SignInResult passwordSignIn(HttpServletRequest request, String username, String password,
                                        Map<String, String> clientMetadata, SignInMethod method) {
-        return startSignIn(request, username, method, () -> authenticate(username, password, clientMetadata));
+        return startSignIn(request, username, method, () -> devices.signIn(request, username, clientMetadata,
+                deviceKey -> authenticate(username, password, clientMetadata, deviceKey)));
     }
 
     /** Both of Cognito's calls of an SRP sign-in count as one sign-in in flight. */
-    private SignInAnswer authenticate(String username, String password, Map<String, String> clientMetadata) {
+    private SignInAnswer authenticate(String username, String password, Map<String, String> clientMetadata,
+                                      String deviceKey) {
         return config.signInAuthFlow() == SignInAuthFlow.USER_SRP_AUTH
-                ? userPool.srpAuth(username, password, clientMetadata, clock)
-                : SignInAnswer.of(userPool.passwordAuth(username, password, clientMetadata), username);
+                ? userPool.srpAuth(username, password, clientMetadata, clock, deviceKey)
+                : SignInAnswer.of(userPool.passwordAuth(username, password, clientMetadata, deviceKey), username);
     }
 
     /** Answers the challenge pending in the request's session. */
@@ -182,6 +188,7 @@ public class SignInFlow {
         if (tokens != null) {
             signedIn(request, tokens.accessToken(), tokens.idToken(), tokens.refreshToken(), challenge.username(),
                     method);
+            devices.signedIn(request, tokens, challenge.username());
             return SignInResult.signedIn();
         }
         SignInNextStep step = nextStep(challenge);

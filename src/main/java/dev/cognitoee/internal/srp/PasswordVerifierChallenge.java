@@ -33,6 +33,23 @@ public record PasswordVerifierChallenge(String userIdForSrp, BigInteger serverPu
                 hex(challengeParameters, "SALT"), secretBlock);
     }
 
+    /**
+     * Cognito's DEVICE_PASSWORD_VERIFIER challenge of the device {@code deviceKey}: the same SRP_B, SALT and
+     * SECRET_BLOCK, with the device key in the place of the user's SRP name (Cognito's device variant).
+     *
+     * @throws SrpException when a parameter is missing or malformed
+     */
+    public static PasswordVerifierChallenge ofDevice(Map<String, String> challengeParameters, String deviceKey) {
+        String secretBlock = required(challengeParameters, "SECRET_BLOCK");
+        try {
+            Base64.getDecoder().decode(secretBlock);
+        } catch (IllegalArgumentException e) {
+            throw new SrpException("SECRET_BLOCK of the DEVICE_PASSWORD_VERIFIER challenge is not Base64", e);
+        }
+        return new PasswordVerifierChallenge(deviceKey, hex(challengeParameters, "SRP_B"),
+                hex(challengeParameters, "SALT"), secretBlock);
+    }
+
     private static String required(Map<String, String> parameters, String name) {
         String value = parameters.get(name);
         if (value == null || value.isEmpty()) {

@@ -4,13 +4,16 @@ import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.srp.DeviceSecret;
 import dev.cognitoee.internal.srp.PasswordClaim;
 import dev.cognitoee.internal.srp.PasswordVerifierChallenge;
 import dev.cognitoee.internal.srp.SrpClient;
 import dev.cognitoee.internal.srp.SrpException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,10 +27,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRememberedStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserAttributeVerificationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListDevicesResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
@@ -43,6 +49,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
 public final class UserPoolClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UserPoolClient.class.getName());
+    private static final int DEVICES_PER_PAGE = 60;
 
     private final CognitoIdentityProviderClient cognito;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,7 +92,14 @@ public final class UserPoolClient implements AutoCloseable {
     }
 
     public InitiateAuthResponse passwordAuth(String username, String password, Map<String, String> clientMetadata) {
-        Map<String, String> parameters = withSecretHash(username, Map.of("USERNAME", username, "PASSWORD", password));
+        return passwordAuth(username, password, clientMetadata, null);
+    }
+
+    /** USER_PASSWORD_AUTH, with the DEVICE_KEY of a remembered device (null: none). */
+    public InitiateAuthResponse passwordAuth(String username, String password, Map<String, String> clientMetadata,
+                                             String deviceKey) {
+        Map<String, String> parameters = withSecretHash(username, withDeviceKey(deviceKey,
+                Map.of("USERNAME", username, "PASSWORD", password)));
         return call(() -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(parameters).clientMetadata(clientMetadata)));
     }
@@ -97,9 +111,15 @@ public final class UserPoolClient implements AutoCloseable {
      * @return the tokens, or the challenge that follows (new password, MFA...)
      */
     public SignInAnswer srpAuth(String username, String password, Map<String, String> clientMetadata, Clock clock) {
+        return srpAuth(username, password, clientMetadata, clock, null);
+    }
+
+    /** As {@link #srpAuth(String, String, Map, Clock)}, with the DEVICE_KEY of a remembered device (null: none). */
+    public SignInAnswer srpAuth(String username, String password, Map<String, String> clientMetadata, Clock clock,
+                                String deviceKey) {
         SrpClient srp = SrpClient.start(random);
-        Map<String, String> parameters = withSecretHash(username,
-                Map.of("USERNAME", username, "SRP_A", srp.publicValueHex()));
+        Map<String, String> parameters = withSecretHash(username, withDeviceKey(deviceKey,
+                Map.of("USERNAME", username, "SRP_A", srp.publicValueHex())));
         InitiateAuthResponse challenge = call(() -> cognito.initiateAuth(b -> b.clientId(clientId)
                 .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(parameters).clientMetadata(clientMetadata)));
         if (challenge.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
@@ -116,7 +136,8 @@ public final class UserPoolClient implements AutoCloseable {
                     AuthError.UNEXPECTED), e);
         }
         return SignInAnswer.of(respondToChallenge(ChallengeNameType.PASSWORD_VERIFIER, challenge.session(),
-                claim.userIdForSrp(), claim.challengeResponses(), clientMetadata), claim.userIdForSrp());
+                claim.userIdForSrp(), withDeviceKey(deviceKey, claim.challengeResponses()), clientMetadata),
+                claim.userIdForSrp());
     }
 
     /**
@@ -222,7 +243,7 @@ public final class UserPoolClient implements AutoCloseable {
         return clientSecret == null ? null : SecretHash.of(username, clientId, clientSecret);
     }
 
-    private static java.util.List<AttributeType> attributes(Map<String, String> attributes) {
+    private static List<AttributeType> attributes(Map<String, String> attributes) {
         return attributes.entrySet().stream()
                 .map(a -> AttributeType.builder().name(a.getKey()).value(a.getValue()).build())
                 .toList();
@@ -343,5 +364,90 @@ public final class UserPoolClient implements AutoCloseable {
             String accessToken, String attributeName, Map<String, String> clientMetadata) {
         return call(() -> cognito.getUserAttributeVerificationCode(b -> b.accessToken(accessToken)
                 .attributeName(attributeName).clientMetadata(clientMetadata)));
+    }
+
+    // Devices (issue 15): DEVICE_SRP_AUTH, ConfirmDevice, UpdateDeviceStatus, ListDevices, ForgetDevice
+
+    /**
+     * Answers Cognito's DEVICE_SRP_AUTH challenge (in {@code answer}) for the remembered device {@code deviceKey}:
+     * SRP_A, then the proof of the device password for its DEVICE_PASSWORD_VERIFIER challenge, Cognito's device
+     * variant of SRP (the group key in the pool name's place, the device key in the user's).
+     *
+     * @return the tokens, or the challenge that follows
+     */
+    public SignInAnswer deviceSrpAuth(SignInAnswer answer, String deviceKey, String deviceGroupKey,
+                                      String devicePassword, Map<String, String> clientMetadata, Clock clock) {
+        SrpClient srp = SrpClient.start(random);
+        String user = answer.challengeParameters().getOrDefault("USERNAME", answer.username());
+        RespondToAuthChallengeResponse challenge = respondToChallenge(ChallengeNameType.DEVICE_SRP_AUTH,
+                answer.session(), user, Map.of("DEVICE_KEY", deviceKey, "SRP_A", srp.publicValueHex()),
+                clientMetadata);
+        String username = challenge.challengeParameters().getOrDefault("USERNAME", user);
+        if (challenge.challengeName() != ChallengeNameType.DEVICE_PASSWORD_VERIFIER) {
+            return SignInAnswer.of(challenge, username);
+        }
+        PasswordClaim claim;
+        try {
+            claim = srp.passwordClaim(deviceGroupKey, PasswordVerifierChallenge.ofDevice(
+                    challenge.challengeParameters(), deviceKey), devicePassword, clock.instant());
+        } catch (SrpException e) {
+            LogMessage.SRP_CHALLENGE_REFUSED.log(LOG, "The device sign-in of {0} is refused: {1}", username,
+                    e.getMessage());
+            throw new CognitoAuthException(AuthError.UNEXPECTED, null, CognitoErrors.userMessage(
+                    AuthError.UNEXPECTED), e);
+        }
+        return SignInAnswer.of(respondToChallenge(ChallengeNameType.DEVICE_PASSWORD_VERIFIER, challenge.session(),
+                username, withDeviceKey(deviceKey, claim.challengeResponses()), clientMetadata), username);
+    }
+
+    /**
+     * ConfirmDevice: gives Cognito the verifier of a new device's secret.
+     *
+     * @return Cognito's {@code UserConfirmationNecessary}: the pool lets the user choose to remember it
+     */
+    public boolean confirmDevice(String accessToken, String deviceKey, DeviceSecret secret, String deviceName) {
+        return Boolean.TRUE.equals(call(() -> cognito.confirmDevice(b -> b.accessToken(accessToken)
+                .deviceKey(deviceKey).deviceName(deviceName).deviceSecretVerifierConfig(v -> v
+                        .passwordVerifier(secret.verifier()).salt(secret.salt())))).userConfirmationNecessary());
+    }
+
+    /** UpdateDeviceStatus: {@code remembered} or {@code not_remembered}. */
+    public void updateDeviceStatus(String accessToken, String deviceKey, boolean remembered) {
+        call(() -> cognito.updateDeviceStatus(b -> b.accessToken(accessToken).deviceKey(deviceKey)
+                .deviceRememberedStatus(remembered ? DeviceRememberedStatusType.REMEMBERED
+                        : DeviceRememberedStatusType.NOT_REMEMBERED)));
+    }
+
+    /** ListDevices, every page (Cognito's largest, 60 a page), at most {@code max} devices. */
+    public List<DeviceType> listDevices(String accessToken, int max) {
+        List<DeviceType> devices = new ArrayList<>();
+        String page = null;
+        do {
+            String from = page;
+            ListDevicesResponse response = call(() -> cognito.listDevices(b -> b.accessToken(accessToken)
+                    .limit(DEVICES_PER_PAGE).paginationToken(from)));
+            devices.addAll(response.devices());
+            page = response.paginationToken();
+        } while (page != null && devices.size() < max);
+        return devices.size() > max ? devices.subList(0, max) : devices;
+    }
+
+    /** ForgetDevice. */
+    public void forgetDevice(String accessToken, String deviceKey) {
+        call(() -> cognito.forgetDevice(b -> b.accessToken(accessToken).deviceKey(deviceKey)));
+    }
+
+    /** A new secret for a device Cognito just handed out. */
+    public DeviceSecret newDeviceSecret(String deviceGroupKey, String deviceKey) {
+        return DeviceSecret.generate(deviceGroupKey, deviceKey, random);
+    }
+
+    private static Map<String, String> withDeviceKey(String deviceKey, Map<String, String> parameters) {
+        if (deviceKey == null) {
+            return parameters;
+        }
+        Map<String, String> withKey = new HashMap<>(parameters);
+        withKey.put("DEVICE_KEY", deviceKey);
+        return withKey;
     }
 }

@@ -10,7 +10,9 @@ import dev.cognitoee.SignInStep;
 import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.it.support.SrpStandInMath;
@@ -60,6 +62,7 @@ class SrpSignInFlowTest {
         flow.sealer = Sealers.TEST;
         flow.events = recorder;
         flow.clock = Clock.systemUTC(); // the tokens' expiries are set from the system's now
+        flow.devices = new DeviceTracking(flow.userPool, new SharedState(null), Sealers.TEST, config, flow.clock);
         return flow;
     }
 

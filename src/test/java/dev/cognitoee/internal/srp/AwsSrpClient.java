@@ -25,6 +25,11 @@ final class AwsSrpClient {
 
     /** The client's results for {@code cases} (see aws-client.js for both shapes), one per case, in order. */
     static JsonArray run(JsonArray cases) throws IOException, InterruptedException {
+        return run("aws-client.js", cases);
+    }
+
+    /** The results of {@code script} (a script of src/test/srp-reference) for {@code cases}, one per case. */
+    static JsonArray run(String script, JsonArray cases) throws IOException, InterruptedException {
         if (!Files.exists(DIRECTORY.resolve("node_modules/amazon-cognito-identity-js/package.json"))) {
             throw new IllegalStateException("AWS's SRP client is not installed: run `npm ci` in " + DIRECTORY
                     + " (a Maven build does it when it is missing: profile install-srp-reference)");
@@ -34,7 +39,7 @@ final class AwsSrpClient {
             Path input = Files.writeString(work.resolve("cases.json"), cases.toString(), StandardCharsets.UTF_8);
             Path output = work.resolve("results.json");
             Path errors = work.resolve("errors.txt");
-            Process node = new ProcessBuilder("node", "aws-client.js").directory(DIRECTORY.toFile())
+            Process node = new ProcessBuilder("node", script).directory(DIRECTORY.toFile())
                     .redirectInput(input.toFile()).redirectOutput(output.toFile()).redirectError(errors.toFile())
                     .start();
             if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
