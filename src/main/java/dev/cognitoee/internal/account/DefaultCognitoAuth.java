@@ -7,12 +7,15 @@ import dev.cognitoee.CodeDeliveryDetails;
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.FetchMfaPreferenceResult;
 import dev.cognitoee.JWT;
+import dev.cognitoee.MfaPreferenceUpdate;
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
 import dev.cognitoee.SignUpStep;
+import dev.cognitoee.TotpSetupDetails;
 import dev.cognitoee.UpdateUserAttributeResult;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
@@ -347,5 +350,30 @@ public class DefaultCognitoAuth implements CognitoAuth {
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
         return details == null ? null : new CodeDeliveryDetails(details.destination(),
                 details.deliveryMediumAsString(), details.attributeName());
+    }
+
+    // MFA self-service (issue 15)
+
+    @Inject
+    MfaSettings mfaSettings;
+
+    @Override
+    public FetchMfaPreferenceResult fetchMFAPreference() {
+        return mfaSettings.fetch(callersAccessToken());
+    }
+
+    @Override
+    public void updateMFAPreference(MfaPreferenceUpdate update) {
+        mfaSettings.update(callersAccessToken(), update);
+    }
+
+    @Override
+    public TotpSetupDetails setUpTOTP() {
+        return mfaSettings.setUpTotp(callersAccessToken());
+    }
+
+    @Override
+    public void verifyTOTPSetup(String code, String friendlyDeviceName) {
+        mfaSettings.verifyTotpSetup(callersAccessToken(), code, friendlyDeviceName);
     }
 }
