@@ -86,6 +86,9 @@ final class MfaSetupChallenge {
      */
     RespondToAuthChallengeResponse answer(PendingSignIn pending, String cognitoSession, String answer,
                                           Map<String, String> clientMetadata) {
+        if (answer == null) {
+            throw invalid();
+        }
         Set<String> types = setupTypes(pending.parameters());
         if (types.size() > 1) {
             String chosen = switch (answer) {
