@@ -13,7 +13,12 @@ import java.util.Set;
  */
 public record FetchMfaPreferenceResult(Set<MfaType> enabled, MfaType preferred) {
 
-    /** Copies {@code enabled}, in the order of {@link MfaType}. */
+    /**
+     * Copies {@code enabled}, in the order of {@link MfaType}.
+     *
+     * @param enabled   the MFA types the user has turned on
+     * @param preferred the preferred type, or null
+     */
     public FetchMfaPreferenceResult {
         enabled = enabled.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(enabled));
     }
