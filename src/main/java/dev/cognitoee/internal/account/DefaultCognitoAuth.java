@@ -354,26 +354,23 @@ public class DefaultCognitoAuth implements CognitoAuth {
 
     // MFA self-service (issue 15)
 
-    @Inject
-    MfaSettings mfaSettings;
-
     @Override
     public FetchMfaPreferenceResult fetchMFAPreference() {
-        return mfaSettings.fetch(callersAccessToken());
+        return new MfaSettings(userPool).fetch(callersAccessToken());
     }
 
     @Override
     public void updateMFAPreference(MfaPreferenceUpdate update) {
-        mfaSettings.update(callersAccessToken(), update);
+        new MfaSettings(userPool).update(callersAccessToken(), update);
     }
 
     @Override
     public TotpSetupDetails setUpTOTP() {
-        return mfaSettings.setUpTotp(callersAccessToken());
+        return new MfaSettings(userPool).setUpTotp(callersAccessToken());
     }
 
     @Override
     public void verifyTOTPSetup(String code, String friendlyDeviceName) {
-        mfaSettings.verifyTotpSetup(callersAccessToken(), code, friendlyDeviceName);
+        new MfaSettings(userPool).verifyTotpSetup(callersAccessToken(), code, friendlyDeviceName);
     }
 }

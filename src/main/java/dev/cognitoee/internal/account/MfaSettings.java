@@ -7,12 +7,10 @@ import dev.cognitoee.MfaPreference;
 import dev.cognitoee.MfaPreferenceUpdate;
 import dev.cognitoee.MfaType;
 import dev.cognitoee.TotpSetupDetails;
-import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.token.Jwt;
 import dev.cognitoee.internal.userpool.CognitoErrors;
 import dev.cognitoee.internal.userpool.UserPoolClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Set;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailMfaSettingsType;
@@ -26,17 +24,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  * {@code setUpTOTP}, {@code verifyTOTPSetup}): Cognito's calls authorised by the user's access token, and the
  * translation between Amplify's names and Cognito's.
  */
-@ApplicationScoped
-public class MfaSettings {
+final class MfaSettings {
 
-    @Inject
-    UserPoolClient userPool;
+    private final UserPoolClient userPool;
 
-    @Inject
-    CognitoConfig config;
+    MfaSettings(UserPoolClient userPool) {
+        this.userPool = userPool;
+    }
 
     /** GetUser's {@code UserMFASettingList} and {@code PreferredMfaSetting}; a type Amplify does not know is left out. */
-    public FetchMfaPreferenceResult fetch(String accessToken) {
+    FetchMfaPreferenceResult fetch(String accessToken) {
         GetUserResponse user = userPool.getUser(accessToken);
         Set<MfaType> enabled = EnumSet.noneOf(MfaType.class);
         for (String setting : user.userMFASettingList()) {
@@ -49,7 +46,7 @@ public class MfaSettings {
     }
 
     /** SetUserMFAPreference with the types {@code update} names; nothing is sent when it names none. */
-    public void update(String accessToken, MfaPreferenceUpdate update) {
+    void update(String accessToken, MfaPreferenceUpdate update) {
         if (update == null || update.equals(MfaPreferenceUpdate.NONE)) {
             return;
         }
@@ -64,19 +61,22 @@ public class MfaSettings {
 
     /**
      * AssociateSoftwareToken: a new authenticator secret for the user, which counts only once
-     * {@link #verifyTotpSetup} has seen a code of it. The default URI names the pool as the issuer.
+     * {@link #verifyTotpSetup} has seen a code of it. The default URI names the user's pool (the last part of the
+     * token's issuer) as the issuer.
      */
-    public TotpSetupDetails setUpTotp(String accessToken) {
+    TotpSetupDetails setUpTotp(String accessToken) {
         String secret = userPool.associateSoftwareTokenOfUser(accessToken).secretCode();
-        String username = Jwt.decode(accessToken).getString("username", "");
-        return TotpSetupDetails.of(secret, config.userPoolId(), username);
+        JsonObject claims = Jwt.decode(accessToken); // verified: the caller's token, or the session's from Cognito
+        String issuer = claims.getString("iss", "");
+        return TotpSetupDetails.of(secret, issuer.substring(issuer.lastIndexOf('/') + 1),
+                claims.getString("username", ""));
     }
 
     /**
      * VerifySoftwareToken: the first code of the authenticator set up by {@link #setUpTotp}. A wrong code is
      * {@code CODE_MISMATCH}, whether Cognito says so with an exception or with {@code Status: ERROR}.
      */
-    public void verifyTotpSetup(String accessToken, String code, String friendlyDeviceName) {
+    void verifyTotpSetup(String accessToken, String code, String friendlyDeviceName) {
         if (code == null || code.isBlank()) {
             throw new CognitoAuthException(AuthError.INVALID_PARAMETER, null,
                     CognitoErrors.userMessage(AuthError.INVALID_PARAMETER), null);

@@ -34,13 +34,12 @@ class MfaSettingsTest {
     private static final String ACCESS_TOKEN = new TokenMinter("kid-1").access(Instant.now());
 
     private final RecordingHttpClient http = new RecordingHttpClient();
-    private final MfaSettings mfa = new MfaSettings();
+    private MfaSettings mfa;
 
     @BeforeEach
     void wire() {
         CognitoConfig config = Configs.of("cognito.user-pool-id", "eu-west-1_AbC123", "cognito.client-id", "4f1client");
-        mfa.config = config;
-        mfa.userPool = UserPoolClient.forPool(config, http);
+        mfa = new MfaSettings(UserPoolClient.forPool(config, http));
     }
 
     private JsonObject sent() {
@@ -154,8 +153,8 @@ class MfaSettingsTest {
         assertThat(sent().containsKey("Session")).isFalse();
         assertThat(details.sharedSecret()).isEqualTo("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
         assertThat(details.username()).isEqualTo("alice");
-        assertThat(details.setupUri()).isEqualTo("otpauth://totp/eu-west-1_AbC123:alice"
-                + "?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=eu-west-1_AbC123");
+        assertThat(details.setupUri()).as("the pool of the token's issuer").isEqualTo("otpauth://totp/"
+                + "eu-west-1_TestPool1:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=eu-west-1_TestPool1");
         assertThat(details.getSetupUri("My Shop").toString()).isEqualTo("otpauth://totp/My%20Shop:alice"
                 + "?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=My%20Shop");
     }
