@@ -159,7 +159,8 @@ public final class MfaStandIn implements AutoCloseable {
                 case "AssociateSoftwareToken" -> request.containsKey("Session") ? associate(request) : null;
                 case "VerifySoftwareToken" -> request.containsKey("Session") ? verify(request) : null;
                 case "RespondToAuthChallenge" -> sessions.containsKey(request.getString("Session", ""))
-                        ? respond(request) : null;
+                        ? respond(request) : playedHere(request.getString("ChallengeName", ""))
+                        ? Answer.error("NotAuthorizedException", "Invalid session for the user.") : null;
                 default -> null;
             };
             if (answer == null) {
@@ -167,6 +168,11 @@ public final class MfaStandIn implements AutoCloseable {
             }
             send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The challenges only the stand-in issues: an answer with a session it does not know is a spent one. */
+    private static boolean playedHere(String challenge) {
+        return challenge.equals("MFA_SETUP") || challenge.equals("EMAIL_OTP");
     }
 
     /** An HTTP answer in Cognito's shape. */
