@@ -15,16 +15,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -70,7 +63,7 @@ import java.util.regex.Pattern;
  */
 public final class MfaStandIn implements AutoCloseable {
 
-    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String SERVICE = CognitoWire.SERVICE;
     private static final Duration SESSION_LIFETIME = Duration.ofMinutes(3);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_CODE_ATTEMPTS = 3;
@@ -98,7 +91,6 @@ public final class MfaStandIn implements AutoCloseable {
     private final CognitoLocal emulator;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
     private final Set<String> mfaRequiredClients = ConcurrentHashMap.newKeySet();
     private final Map<String, EmailMfa> emailMfa = new ConcurrentHashMap<>(); // by sub
@@ -106,21 +98,14 @@ public final class MfaStandIn implements AutoCloseable {
     private final Map<String, String> lastCodes = new ConcurrentHashMap<>(); // by address
     private final Map<String, DefaultJWTProcessor<SecurityContext>> verifiers = new ConcurrentHashMap<>();
 
-    private MfaStandIn(CognitoLocal emulator) throws IOException {
+    private MfaStandIn(CognitoLocal emulator) {
         this.emulator = emulator;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator}. */
     public static MfaStandIn start(CognitoLocal emulator) {
-        try {
-            return new MfaStandIn(emulator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new MfaStandIn(emulator);
     }
 
     /** The app client {@code clientId} belongs to a pool whose MFA is required (Cognito's MfaConfiguration ON). */
@@ -131,7 +116,7 @@ public final class MfaStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     /** The last code sent to {@code address}, as the user would read it in their mailbox. */
@@ -150,8 +135,7 @@ public final class MfaStandIn implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             String operation = target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
-            JsonObject request = operation.isEmpty() ? null
-                    : Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+            JsonObject request = operation.isEmpty() ? null : CognitoWire.json(body);
             Answer answer = switch (operation) {
                 case "SetUserMFAPreference" -> setPreference(request);
                 case "GetUser" -> getUser(request);
@@ -166,7 +150,7 @@ public final class MfaStandIn implements AutoCloseable {
             if (answer == null) {
                 answer = relay(target, body);
             }
-            send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
+            CognitoWire.send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -182,12 +166,11 @@ public final class MfaStandIn implements AutoCloseable {
         }
 
         static Answer error(String type, String message) {
-            return new Answer(400, Json.createObjectBuilder().add("__type", type).add("message", message).build()
-                    .toString());
+            return new Answer(400, new String(CognitoWire.error(type, message), StandardCharsets.UTF_8));
         }
 
         JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
+            return CognitoWire.json(body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -473,18 +456,10 @@ public final class MfaStandIn implements AutoCloseable {
     }
 
     private Answer relay(String target, byte[] body) {
-        return relay(target, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private Answer relay(String target, String body) {
-        HttpRequest request = HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", target)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            CognitoWire.Relayed relayed = CognitoWire.relay(emulator.endpoint(), "POST", URI.create("/"), target,
+                    body);
+            return new Answer(relayed.status(), new String(relayed.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Answer(500, "{\"__type\":\"InternalErrorException\",\"message\":\"relay failed\"}");
         } catch (InterruptedException e) {
@@ -493,13 +468,7 @@ public final class MfaStandIn implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private Answer relay(String target, String body) {
+        return relay(target, body.getBytes(StandardCharsets.UTF_8));
     }
 }
