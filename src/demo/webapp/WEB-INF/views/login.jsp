@@ -30,6 +30,23 @@
             <button type="submit" name="answer" value="SMS">Text message</button>
         </form>
     </c:when>
+    <c:when test="${step == 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'}">
+        <h1>Set up a second step</h1>
+        <p>This account must confirm each sign-in with a code. Where should the codes come from?</p>
+        <form method="post" action="${base}/login" class="card">
+            <input type="hidden" name="step" value="${step}">
+            <button type="submit" name="answer" value="EMAIL" id="setup-email">Email</button>
+            <button type="submit" name="answer" value="TOTP" id="setup-totp">Authenticator app</button>
+        </form>
+    </c:when>
+    <c:when test="${step == 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'}">
+        <h1>Where should we email your codes?</h1>
+        <form method="post" action="${base}/login" class="card">
+            <input type="hidden" name="step" value="${step}">
+            <label>Email address <input type="email" name="answer" id="answer" autocomplete="email" required></label>
+            <button type="submit" id="confirm">Send me a code</button>
+        </form>
+    </c:when>
     <c:when test="${not empty step}">
         <h1>One more step</h1>
         <p>Cognito asks for a step this demo does not show (<c:out value="${step}"/>).

@@ -15,6 +15,7 @@
         <tr><th><c:out value="${attribute.key}"/></th><td><c:out value="${attribute.value}"/></td></tr>
     </c:forEach>
 </table>
+<p><a href="${base}/mfa" id="mfa-link">Two-step sign-in settings</a> (an authenticator app, email codes)</p>
 <form method="post" action="${base}/signout" class="inline">
     <button type="submit" name="everywhere" value="1" class="secondary" id="sign-out-everywhere">Sign out on every device</button>
 </form>

@@ -465,4 +465,68 @@ public interface CognitoAuth {
      * @throws CognitoAuthException {@code NOT_SIGNED_IN}
      */
     List<AuthDevice> fetchDevices();
+
+    // MFA self-service (issue 15)
+
+    /**
+     * The signed-in user's MFA settings: the types turned on and the preferred one (Cognito's GetUser).
+     *
+     * @return the enabled types and the preferred type
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in
+     */
+    FetchMfaPreferenceResult fetchMFAPreference();
+
+    /**
+     * Changes the signed-in user's MFA settings (Cognito's SetUserMFAPreference); the types {@code update} leaves
+     * null are not changed. A TOTP turned on must have been set up first ({@link #setUpTOTP()}), an email one needs
+     * the user's email address; Cognito refuses otherwise ({@code INVALID_PARAMETER}).
+     *
+     * @param update the preference per MFA type, e.g. {@code MfaPreferenceUpdate.NONE.withTotp(PREFERRED)}
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in
+     */
+    void updateMFAPreference(MfaPreferenceUpdate update);
+
+    /**
+     * Changes the signed-in user's MFA settings: {@link #updateMFAPreference(MfaPreferenceUpdate)} in Amplify's
+     * argument order.
+     *
+     * @param sms   the SMS preference, or null to leave it
+     * @param totp  the authenticator-app preference, or null to leave it
+     * @param email the email preference, or null to leave it
+     */
+    default void updateMFAPreference(MfaPreference sms, MfaPreference totp, MfaPreference email) {
+        updateMFAPreference(new MfaPreferenceUpdate(sms, totp, email));
+    }
+
+    /**
+     * Starts setting up an authenticator app for the signed-in user (Cognito's AssociateSoftwareToken): show the
+     * secret or {@link TotpSetupDetails#getSetupUri(String)} as a QR code, then confirm with
+     * {@link #verifyTOTPSetup(String)}. The authenticator counts only once verified; turn it on with
+     * {@link #updateMFAPreference(MfaPreferenceUpdate)}.
+     *
+     * @return the secret and the {@code otpauth://} URI
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in
+     */
+    TotpSetupDetails setUpTOTP();
+
+    /**
+     * Confirms the authenticator of {@link #setUpTOTP()} with its current code (Cognito's VerifySoftwareToken).
+     *
+     * @param code the 6-digit code the app shows
+     * @throws CognitoAuthException {@code CODE_MISMATCH} for a wrong code, {@code NOT_SIGNED_IN} when nobody is
+     *                              signed in
+     */
+    default void verifyTOTPSetup(String code) {
+        verifyTOTPSetup(code, null);
+    }
+
+    /**
+     * Confirms the authenticator of {@link #setUpTOTP()} with its current code (Cognito's VerifySoftwareToken).
+     *
+     * @param code               the 6-digit code the app shows
+     * @param friendlyDeviceName a name for the authenticator, or null
+     * @throws CognitoAuthException {@code CODE_MISMATCH} for a wrong code, {@code NOT_SIGNED_IN} when nobody is
+     *                              signed in
+     */
+    void verifyTOTPSetup(String code, String friendlyDeviceName);
 }

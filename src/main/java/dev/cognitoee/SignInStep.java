@@ -33,6 +33,16 @@ public enum SignInStep {
      * such step because it runs that browser call itself; on the server the browser must run it.
      */
     CONTINUE_SIGN_IN_WITH_WEB_AUTHN,
+    /**
+     * Choose the MFA type to set up ({@code MFA_SETUP} offering several): answer {@code TOTP} or {@code EMAIL}
+     * ({@link SignInNextStep#allowedMfaTypes()}).
+     */
+    CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION,
+    /**
+     * Set up email MFA ({@code MFA_SETUP} with {@code EMAIL_OTP}): answer with the email address to send codes to;
+     * a {@link #CONFIRM_SIGN_IN_WITH_EMAIL_CODE} follows.
+     */
+    CONTINUE_SIGN_IN_WITH_EMAIL_SETUP,
     /** Signed in. */
     DONE
 }

@@ -13,7 +13,9 @@ final class Messages {
             "signed-up", "Your account is confirmed: sign in.",
             "password-reset", "Your password is changed: sign in with the new one.",
             "signed-out", "You are signed out.",
-            "code-sent", "A code is on its way.");
+            "code-sent", "A code is on its way.",
+            "totp-verified", "Your authenticator app is set up: turn it on below.",
+            "mfa-updated", "Your two-step sign-in settings are saved.");
 
     private Messages() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.demo.Chromium;
 import dev.cognitoee.it.demo.DemoPool;
 import dev.cognitoee.it.demo.DemoStack;
+import dev.cognitoee.it.demo.QrImages;
 import dev.cognitoee.it.demo.Totp;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.FreePort;
@@ -34,8 +35,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * The demo as a user sees it, in a real browser (headless Chromium): the demo stack as {@code mvn -Pdemo} starts it,
@@ -211,6 +214,41 @@ class DemoBrowserIT {
         click("confirm");
         assertThat(browser.getCurrentUrl()).endsWith("/profile");
         assertThat(text("caller").getText()).isEqualTo(DemoPool.TOTP_USER);
+    }
+
+    @Test
+    void anAuthenticatorIsSetUpWhileSignedInFromItsQrCode() throws Exception {
+        String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
+        try (CognitoIdentityProviderClient cognito = demo.emulator().client()) {
+            cognito.adminCreateUser(b -> b.userPoolId(demo.pool().poolId()).username(username)
+                    .messageAction(MessageActionType.SUPPRESS));
+            cognito.adminSetUserPassword(b -> b.userPoolId(demo.pool().poolId()).username(username)
+                    .password(DemoPool.PASSWORD).permanent(true));
+        }
+        signIn(username, DemoPool.PASSWORD);
+        click("mfa-link");
+        assertThat(text("mfa-enabled").getText()).isEqualTo("none");
+
+        click("totp-setup");
+        String secret = text("totp-secret").getText();
+        String qr = text("totp-qr").getAttribute("src");
+        assertThat(qr).startsWith("data:image/png;base64,");
+        assertThat(QrImages.decode(qr)).as("the QR code is the authenticator's otpauth:// URI")
+                .isEqualTo("otpauth://totp/Cognito%20EE%20demo:" + username + "?secret=" + secret
+                        + "&issuer=Cognito%20EE%20demo");
+        screenshot("8-authenticator-setup");
+        text("totp-code").sendKeys(Totp.code(secret, Instant.now()));
+        click("totp-verify");
+        assertThat(text("notice").getText()).isEqualTo("Your authenticator app is set up: turn it on below.");
+
+        new Select(text("mfa-totp")).selectByValue("PREFERRED");
+        click("mfa-save");
+        assertThat(text("mfa-enabled").getText()).isEqualTo("TOTP");
+        assertThat(text("mfa-preferred").getText()).isEqualTo("TOTP");
+
+        click("sign-out");
+        signIn(username, DemoPool.PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login?step=CONFIRM_SIGN_IN_WITH_TOTP_CODE");
     }
 
     @Test

@@ -9,13 +9,16 @@ import dev.cognitoee.CodeDeliveryDetails;
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
+import dev.cognitoee.FetchMfaPreferenceResult;
 import dev.cognitoee.JWT;
+import dev.cognitoee.MfaPreferenceUpdate;
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
 import dev.cognitoee.SignInOptions;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
 import dev.cognitoee.SignUpStep;
+import dev.cognitoee.TotpSetupDetails;
 import dev.cognitoee.UpdateUserAttributeResult;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedOut;
@@ -464,5 +467,27 @@ public class DefaultCognitoAuth implements CognitoAuth {
     @Override
     public List<AuthDevice> fetchDevices() {
         return devices.fetchDevices(callersAccessToken());
+    }
+
+    // MFA self-service (issue 15)
+
+    @Override
+    public FetchMfaPreferenceResult fetchMFAPreference() {
+        return new MfaSettings(userPool).fetch(callersAccessToken());
+    }
+
+    @Override
+    public void updateMFAPreference(MfaPreferenceUpdate update) {
+        new MfaSettings(userPool).update(callersAccessToken(), update);
+    }
+
+    @Override
+    public TotpSetupDetails setUpTOTP() {
+        return new MfaSettings(userPool).setUpTotp(callersAccessToken());
+    }
+
+    @Override
+    public void verifyTOTPSetup(String code, String friendlyDeviceName) {
+        new MfaSettings(userPool).verifyTotpSetup(callersAccessToken(), code, friendlyDeviceName);
     }
 }

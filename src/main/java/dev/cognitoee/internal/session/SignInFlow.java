@@ -7,7 +7,6 @@ import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.SignInNextStep;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignInStep;
-import dev.cognitoee.TotpSetupDetails;
 import dev.cognitoee.event.SignInFailed;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
@@ -33,8 +32,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -154,9 +151,7 @@ public class SignInFlow {
             return respondWithPassword(pending, cognitoSession, answer, clientMetadata);
         }
         if (challenge == ChallengeNameType.MFA_SETUP) {
-            String verifiedSession = userPool.verifySoftwareToken(cognitoSession, answer).session();
-            return userPool.respondToChallenge(challenge, verifiedSession, pending.username(), Map.of(),
-                    clientMetadata);
+            return mfaSetup().answer(pending, cognitoSession, answer, clientMetadata);
         }
         Map<String, String> responses = new HashMap<>();
         switch (challenge) {
@@ -193,7 +188,7 @@ public class SignInFlow {
         }
         SignInNextStep step = nextStep(challenge);
         if (ChallengeNameType.MFA_SETUP.toString().equals(challenge.challenge())) {
-            step = totpSetup(request, challenge, cognitoSession);
+            step = mfaSetup().step(request, challenge, cognitoSession);
         } else {
             SessionStore.pendingSignIn(request, challenge);
         }
@@ -222,17 +217,6 @@ public class SignInFlow {
         events.fire(new SignedIn(username, access.getString("sub", null), groups(access), method,
                 PoolJsonWebToken.DEFAULT_POOL, clock.instant()));
         return tokens;
-    }
-
-    private SignInNextStep totpSetup(HttpServletRequest request, PendingSignIn challenge, String cognitoSession) {
-        var association = userPool.associateSoftwareToken(cognitoSession);
-        SessionStore.pendingSignIn(request, challenge.next(challenge.challenge(), seal(association.session()),
-                challenge.parameters()));
-        String label = URLEncoder.encode(config.userPoolId(), StandardCharsets.UTF_8);
-        String uri = "otpauth://totp/" + label + ":" + URLEncoder.encode(challenge.username(), StandardCharsets.UTF_8)
-                + "?secret=" + association.secretCode() + "&issuer=" + label;
-        return new SignInNextStep(SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP, null, Set.of(),
-                new TotpSetupDetails(association.secretCode(), uri), List.of(), Map.of());
     }
 
     private static SignInNextStep nextStep(PendingSignIn challenge) {
@@ -300,6 +284,10 @@ public class SignInFlow {
     private static Set<String> groups(JsonObject accessClaims) {
         JsonArray groups = accessClaims.getJsonArray("cognito:groups");
         return groups == null ? Set.of() : Set.copyOf(groups.getValuesAs(JsonString::getString));
+    }
+
+    private MfaSetupChallenge mfaSetup() {
+        return new MfaSetupChallenge(userPool, sealer, config.userPoolId());
     }
 
     private SignInPermits permits() {

@@ -31,6 +31,8 @@ public final class CognitoErrors {
             Map.entry("UserNotConfirmedException", AuthError.USER_NOT_CONFIRMED),
             Map.entry("PasswordResetRequiredException", AuthError.PASSWORD_RESET_REQUIRED),
             Map.entry("CodeMismatchException", AuthError.CODE_MISMATCH),
+            // what VerifySoftwareToken answers a wrong authenticator code with, besides CodeMismatchException
+            Map.entry("EnableSoftwareTokenMFAException", AuthError.CODE_MISMATCH),
             Map.entry("ExpiredCodeException", AuthError.CODE_EXPIRED),
             Map.entry("LimitExceededException", AuthError.LIMIT_EXCEEDED),
             Map.entry("TooManyRequestsException", AuthError.TOO_MANY_REQUESTS),

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRememberedStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailMfaSettingsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ForgotPasswordResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserAttributeVerificationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
@@ -36,7 +37,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListDevicesResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SMSMfaSettingsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SoftwareTokenMfaSettingsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserAttributesResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponse;
 
@@ -449,5 +452,26 @@ public final class UserPoolClient implements AutoCloseable {
         Map<String, String> withKey = new HashMap<>(parameters);
         withKey.put("DEVICE_KEY", deviceKey);
         return withKey;
+    }
+
+    // MFA self-service (issue 15): the signed-in user's own calls, authorised by the access token
+
+    /** AssociateSoftwareToken for a signed-in user: a new authenticator secret, inactive until verified. */
+    public AssociateSoftwareTokenResponse associateSoftwareTokenOfUser(String accessToken) {
+        return call(() -> cognito.associateSoftwareToken(b -> b.accessToken(accessToken)));
+    }
+
+    /** VerifySoftwareToken for a signed-in user; {@code friendlyDeviceName} may be null (not sent). */
+    public VerifySoftwareTokenResponse verifySoftwareTokenOfUser(String accessToken, String code,
+                                                                 String friendlyDeviceName) {
+        return call(() -> cognito.verifySoftwareToken(b -> b.accessToken(accessToken).userCode(code)
+                .friendlyDeviceName(friendlyDeviceName)));
+    }
+
+    /** SetUserMFAPreference; a null setting is not sent (Cognito leaves that type as it is). */
+    public void setUserMfaPreference(String accessToken, SMSMfaSettingsType sms, SoftwareTokenMfaSettingsType totp,
+                                     EmailMfaSettingsType email) {
+        call(() -> cognito.setUserMFAPreference(b -> b.accessToken(accessToken).smsMfaSettings(sms)
+                .softwareTokenMfaSettings(totp).emailMfaSettings(email)));
     }
 }

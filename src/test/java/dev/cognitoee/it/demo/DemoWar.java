@@ -3,6 +3,7 @@ package dev.cognitoee.it.demo;
 import dev.cognitoee.demo.DemoSecurity;
 import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
+import java.io.File;
 import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -24,6 +25,12 @@ public final class DemoWar {
         war.merge(ShrinkWrap.create(WebArchive.class).as(ExplodedImporter.class)
                 .importDirectory(Path.of(TestSettings.required("cognitoee.demoWebappDir")).toFile())
                 .as(WebArchive.class));
+        // ZXing draws the QR code of the MFA page; it is the demo's own library, not the module's
+        for (String jar : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (jar.contains(File.separator + "zxing" + File.separator)) {
+                war.addAsLibrary(new File(jar));
+            }
+        }
         return TestWars.withApplicationAwsSdk(war);
     }
 }
