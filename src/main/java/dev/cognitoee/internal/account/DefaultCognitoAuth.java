@@ -8,6 +8,7 @@ import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.JWT;
+import dev.cognitoee.ListWebAuthnCredentialsResult;
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
 import dev.cognitoee.SignInResult;
@@ -347,5 +348,27 @@ public class DefaultCognitoAuth implements CognitoAuth {
     private static CodeDeliveryDetails delivery(CodeDeliveryDetailsType details) {
         return details == null ? null : new CodeDeliveryDetails(details.destination(),
                 details.deliveryMediumAsString(), details.attributeName());
+    }
+
+    // Passkeys (WebAuthn credentials)
+
+    @Override
+    public String startWebAuthnRegistration() {
+        return new Passkeys(userPool).startRegistration(callersAccessToken());
+    }
+
+    @Override
+    public void completeWebAuthnRegistration(String credentialJson) {
+        new Passkeys(userPool).completeRegistration(callersAccessToken(), credentialJson);
+    }
+
+    @Override
+    public ListWebAuthnCredentialsResult listWebAuthnCredentials(Integer pageSize, String nextToken) {
+        return new Passkeys(userPool).list(callersAccessToken(), pageSize, nextToken);
+    }
+
+    @Override
+    public void deleteWebAuthnCredential(String credentialId) {
+        new Passkeys(userPool).delete(callersAccessToken(), credentialId);
     }
 }

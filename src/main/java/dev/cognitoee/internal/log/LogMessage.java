@@ -146,6 +146,13 @@ public enum LogMessage {
             + "not authenticate: altered, or sealed under a different key that has the same id; the session is "
             + "signed out", "give every node the same `cognito.session-encryption-key`, and never reuse a key id for "
                     + "another key; if neither explains it, the session store was tampered with"),
+    /** The user pool is not set up for passkeys: registering or listing them fails. */
+    WEBAUTHN_NOT_ENABLED(51, Level.WARNING, "a passkey call (`startWebAuthnRegistration`, `listWebAuthnCredentials`"
+            + "...) was refused because the user pool is not set up for passkeys (`WebAuthnNotEnabledException`, "
+            + "`WebAuthnConfigurationMissingException`); users get `WEBAUTHN_NOT_ENABLED`", "give the pool a "
+                    + "WebAuthn configuration (relying party id = the site's domain, user verification) and allow "
+                    + "`WEB_AUTHN` in its sign-in policy (SetUserPoolMfaConfig / UpdateUserPool, Essentials tier or "
+                    + "higher), or hide the passkey pages"),
     /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
     SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
             + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "
