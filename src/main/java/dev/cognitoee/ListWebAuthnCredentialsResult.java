@@ -9,8 +9,4 @@ import java.util.List;
  * @param nextToken   pass it to {@code listWebAuthnCredentials} for the next page; null on the last page
  */
 public record ListWebAuthnCredentialsResult(List<WebAuthnCredential> credentials, String nextToken) {
-
-    public ListWebAuthnCredentialsResult {
-        credentials = credentials == null ? List.of() : List.copyOf(credentials);
-    }
 }

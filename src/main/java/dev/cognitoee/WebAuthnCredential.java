@@ -19,8 +19,4 @@ import java.util.List;
 public record WebAuthnCredential(String credentialId, String friendlyCredentialName, String relyingPartyId,
                                  String authenticatorAttachment, List<String> authenticatorTransports,
                                  Instant createdAt) {
-
-    public WebAuthnCredential {
-        authenticatorTransports = authenticatorTransports == null ? List.of() : List.copyOf(authenticatorTransports);
-    }
 }

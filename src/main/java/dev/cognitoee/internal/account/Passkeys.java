@@ -11,6 +11,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListWebAuthnCredentialsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.WebAuthnCredentialDescription;
 
@@ -56,7 +57,7 @@ final class Passkeys {
         }
         ListWebAuthnCredentialsResponse page = userPool.listWebAuthnCredentials(accessToken, pageSize, nextToken);
         return new ListWebAuthnCredentialsResult(page.credentials().stream().map(Passkeys::credential).toList(),
-                page.nextToken());
+                page.nextToken()); // toList(): unmodifiable
     }
 
     void delete(String accessToken, String credentialId) {
@@ -113,7 +114,7 @@ final class Passkeys {
     private static WebAuthnCredential credential(WebAuthnCredentialDescription description) {
         return new WebAuthnCredential(description.credentialId(), description.friendlyCredentialName(),
                 description.relyingPartyId(), description.authenticatorAttachment(),
-                description.authenticatorTransports(), description.createdAt());
+                List.copyOf(description.authenticatorTransports()), description.createdAt());
     }
 
     private static CognitoAuthException invalid(String message) {
