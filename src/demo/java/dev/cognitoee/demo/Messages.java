@@ -13,7 +13,9 @@ final class Messages {
             "signed-up", "Your account is confirmed: sign in.",
             "password-reset", "Your password is changed: sign in with the new one.",
             "signed-out", "You are signed out.",
-            "code-sent", "A code is on its way.");
+            "code-sent", "A code is on its way.",
+            "passkey-added", "Your passkey is registered.",
+            "passkey-deleted", "The passkey is deleted.");
 
     private Messages() {
     }

@@ -9,9 +9,10 @@ import dev.cognitoee.internal.userpool.JsonDocuments;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.util.List;
+import java.util.NoSuchElementException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListWebAuthnCredentialsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.WebAuthnCredentialDescription;
 
@@ -88,9 +89,13 @@ final class Passkeys {
             throw invalid("The passkey is too large");
         }
         JsonValue value;
-        try (JsonReader reader = JsonFactories.reader(json)) {
-            value = reader.readValue();
-        } catch (JsonException e) { // parsing errors included; the text is not logged: it is the client's
+        try (JsonParser parser = JsonFactories.parser(json)) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) { // a reader would take the first value and ignore what follows
+                throw invalid("The passkey is not valid JSON");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) { // the text is the client's
             throw invalid("The passkey is not valid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
