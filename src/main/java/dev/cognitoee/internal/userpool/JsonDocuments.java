@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.core.document.Document;
  * here. Numbers keep their exact decimal value.
  */
 public final class JsonDocuments {
+
+    private static final JsonProvider JSON = JsonProvider.provider(); // looked up once (see JsonFactories)
 
     private JsonDocuments() {
     }
@@ -59,10 +62,10 @@ public final class JsonDocuments {
             return array(document.asList());
         }
         if (document.isString()) {
-            return JsonFactories.objectBuilder().add("v", document.asString()).build().get("v");
+            return JSON.createValue(document.asString());
         }
         if (document.isNumber()) {
-            return JsonFactories.objectBuilder().add("v", document.asNumber().bigDecimalValue()).build().get("v");
+            return JSON.createValue(document.asNumber().bigDecimalValue());
         }
         if (document.isBoolean()) {
             return document.asBoolean() ? JsonValue.TRUE : JsonValue.FALSE;
