@@ -1,9 +1,7 @@
 package dev.cognitoee.demo;
 
-import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
@@ -17,10 +15,10 @@ import jakarta.ws.rs.core.Response;
  * The two server steps of registering a passkey, for the passkeys page's script ({@code passkeys.js}): the options
  * for {@code navigator.credentials.create}, then the new credential back. Both are JSON posts of the signed-in
  * browser session: a page of another site can neither send them with the session cookie (SameSite=Lax) nor read the
- * options (no CORS).
+ * options (no CORS). Any signed-in user may call them, with or without a group: without one, {@code CognitoAuth}
+ * answers {@code NOT_SIGNED_IN} (401).
  */
 @Path("passkeys")
-@RolesAllowed({DemoRoles.USER, DemoRoles.ADMIN})
 public class PasskeyRegistrationResource {
 
     @Inject
@@ -52,7 +50,11 @@ public class PasskeyRegistrationResource {
     }
 
     private static Response refused(CognitoAuthException e) {
-        int status = e.error() == AuthError.SERVICE_UNAVAILABLE ? 503 : 400;
+        int status = switch (e.error()) {
+            case SERVICE_UNAVAILABLE -> 503;
+            case NOT_SIGNED_IN -> 401;
+            default -> 400;
+        };
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("error", e.error().name())
                         .add("message", Messages.error(e.error().name())).build().toString())

@@ -123,6 +123,19 @@ class PasskeysIT {
     }
 
     @Test
+    void aBearerCallerListsTheirOwnPasskeysAndAnIdTokenIsRefused() {
+        String username = "pk-" + UUID.randomUUID().toString().substring(0, 8);
+        CognitoFixture.shared().createUser(username, "user");
+        var tokens = CognitoFixture.shared().signIn(username);
+        HttpResponse<String> listed = Http.getWithBearer(base, "api/passkeys", tokens.accessToken());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(Http.json(listed).getJsonArray("credentials")).isEmpty();
+        HttpResponse<String> idToken = Http.getWithBearer(base, "api/passkeys", tokens.idToken());
+        assertThat(idToken.statusCode()).as("refused before the call: cognito.token-use is access").isEqualTo(401);
+        assertThat(idToken.body()).doesNotContain("credentials");
+    }
+
+    @Test
     void garbageOrOversizedCredentialsAreInvalidParametersAndNeverReachCognito() {
         Browser browser = signedIn();
         options(browser);
