@@ -213,6 +213,16 @@ public interface CognitoAuth {
     Map<String, String> fetchUserAttributes();
 
     /**
+     * The signed-in user (Amplify's {@code getCurrentUser}): the session's user, or a bearer caller of the default
+     * pool. Read from the caller's tokens: no call to Cognito.
+     *
+     * @return the user's username and {@code sub}
+     * @throws CognitoAuthException {@code NOT_SIGNED_IN} when nobody is signed in, or the caller's token comes from
+     *                              another trusted issuer than the default pool
+     */
+    AuthUser getCurrentUser();
+
+    /**
      * Starts a sign-in through Cognito's hosted UI (managed login), authorization code with PKCE (Amplify's
      * {@code signInWithRedirect}), and returns the URL to send the browser to, e.g. with
      * {@code response.sendRedirect(uri.toString())} or JAX-RS {@code Response.seeOther(uri)}. The pending sign-in

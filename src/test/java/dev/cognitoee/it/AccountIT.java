@@ -2,6 +2,7 @@ package dev.cognitoee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoee.JWT;
 import dev.cognitoee.it.account.AccountSecurityConfig;
 import dev.cognitoee.it.clock.MovableClock;
 import dev.cognitoee.it.support.Browser;
@@ -320,6 +321,31 @@ class AccountIT {
         assertThat(signOut.statusCode()).isEqualTo(200);
         assertThat(Http.json(bobsBrowser.get("api/account/session")).getString("username"))
                 .as("alice's sign-out left bob's session alone").isEqualTo(bob);
+    }
+
+    @Test
+    void getCurrentUserNamesTheSessionsUserOrTheBearerCallerByUsernameAndSub() {
+        String carol = newUsername("carol");
+        String dave = newUsername("dave");
+        fixture().createUser(carol, "user");
+        fixture().createUser(dave, "user");
+        Browser browser = new Browser(base);
+
+        HttpResponse<String> nobody = browser.get("api/account/current-user");
+        assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(401);
+        assertThat(Http.json(nobody).getString("error")).isEqualTo("NOT_SIGNED_IN");
+
+        assertThat(jsonSignIn(browser, carol, CognitoFixture.PASSWORD).statusCode()).isEqualTo(200);
+        JsonObject session = Http.json(browser.get("api/account/current-user"));
+        assertThat(session.getString("username")).isEqualTo(carol);
+        assertThat(session.getString("userId")).as("carol's sub, as Cognito's own token says")
+                .isEqualTo(JWT.decodeJWT(fixture().signIn(carol).accessToken()).subject());
+
+        String davesToken = fixture().signIn(dave).accessToken();
+        JsonObject bearer = Http.json(browser.get("api/account/current-user", "Authorization", "Bearer " + davesToken));
+        assertThat(bearer.getString("username")).as("the bearer caller, not the session's user").isEqualTo(dave);
+        assertThat(bearer.getString("userId")).isEqualTo(JWT.decodeJWT(davesToken).subject())
+                .isNotEqualTo(session.getString("userId"));
     }
 
     @Test

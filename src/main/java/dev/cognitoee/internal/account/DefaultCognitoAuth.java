@@ -3,6 +3,7 @@ package dev.cognitoee.internal.account;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.AuthSession;
 import dev.cognitoee.AuthTokens;
+import dev.cognitoee.AuthUser;
 import dev.cognitoee.CodeDeliveryDetails;
 import dev.cognitoee.Cognito;
 import dev.cognitoee.CognitoAuth;
@@ -174,6 +175,23 @@ public class DefaultCognitoAuth implements CognitoAuth {
         userPool.getUser(callersAccessToken()).userAttributes()
                 .forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
         return attributes;
+    }
+
+    @Override
+    public AuthUser getCurrentUser() {
+        JsonWebToken bearer = bearerCaller();
+        if (bearer != null) {
+            requireDefaultPool(bearer);
+            // Cognito names the user "username" in an access token, "cognito:username" in an id token.
+            String username = bearer.getClaim("access".equals(bearer.getClaim("token_use")) ? "username"
+                    : "cognito:username");
+            return new AuthUser(username, bearer.getSubject());
+        }
+        SessionTokens tokens = SessionStore.tokens(request);
+        if (tokens == null) {
+            throw new CognitoAuthException(AuthError.NOT_SIGNED_IN, "Nobody is signed in on this session");
+        }
+        return new AuthUser(tokens.username(), Jwt.decode(tokens.idToken()).getString("sub", null));
     }
 
     @Override

@@ -34,11 +34,16 @@ public final class Metrics {
     /** AWS credentials fetched from the credentials provider, and those served from this node's cache. */
     public static final Count CREDENTIALS_FETCHES = new Count();
     public static final Count CREDENTIALS_CACHE_HITS = new Count();
-    /** Calls to the Cognito APIs (user pool and identity pool) by operation, as the AWS SDK makes them. */
+    /**
+     * Calls to the Cognito APIs (user pool and identity pool) by operation, as the AWS SDK makes them, and the hosted
+     * UI's token endpoint ({@link #TOKEN_ENDPOINT}).
+     */
     public static final CallTimes COGNITO_CALLS = new CallTimes();
 
     /** The name under which JWKS fetches are timed in {@link #JWKS_FETCH_TIME}. */
     public static final String JWKS_FETCH = "jwks";
+    /** The operation under which the hosted UI's code exchange ({@code /oauth2/token}) is timed in {@link #COGNITO_CALLS}. */
+    public static final String TOKEN_ENDPOINT = "OAuth2Token";
 
     private Metrics() {
     }

@@ -6,6 +6,7 @@ import dev.cognitoee.internal.config.CognitoConfig;
 import dev.cognitoee.internal.config.HostedUi;
 import dev.cognitoee.internal.json.JsonFactories;
 import dev.cognitoee.internal.log.LogMessage;
+import dev.cognitoee.internal.metrics.Metrics;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -65,7 +66,8 @@ final class TokenEndpoint {
         if (config.clientSecret() != null) {
             request.header("Authorization", basic(config.signInClientId(), config.clientSecret()));
         }
-        HttpResponse<String> response;
+        HttpResponse<String> response = null;
+        long started = System.nanoTime();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -73,6 +75,9 @@ final class TokenEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while exchanging the code", e);
+        } finally {
+            Metrics.COGNITO_CALLS.record(Metrics.TOKEN_ENDPOINT, System.nanoTime() - started,
+                    response == null || response.statusCode() != 200);
         }
         return tokens(response);
     }

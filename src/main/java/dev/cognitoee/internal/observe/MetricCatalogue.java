@@ -21,7 +21,7 @@ final class MetricCatalogue {
     static final List<String> COGNITO_OPERATIONS = List.of("InitiateAuth", "RespondToAuthChallenge",
             "AssociateSoftwareToken", "VerifySoftwareToken", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
             "ForgotPassword", "ConfirmForgotPassword", "ChangePassword", "UpdateUserAttributes", "VerifyUserAttribute",
-            "GetUser", "GlobalSignOut", "RevokeToken", "GetId", "GetCredentialsForIdentity");
+            "GetUser", "GlobalSignOut", "RevokeToken", "GetId", "GetCredentialsForIdentity", Metrics.TOKEN_ENDPOINT);
 
     private MetricCatalogue() {
     }

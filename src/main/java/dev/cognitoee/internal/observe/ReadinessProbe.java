@@ -1,6 +1,7 @@
 package dev.cognitoee.internal.observe;
 
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.KeysState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Whether the module can serve: the default pool's signing keys are in service or can be fetched, and the Cognito
- * User Pool endpoint answers. Built for an endpoint that load balancers and orchestrators poll every second, or that
+ * User Pool endpoint answers. The keys of the other trusted issuers ({@code cognito.pools},
+ * {@code cognito.oidc-issuers}) are reported too, as {@code jwks.<name>}, without deciding the result. Built for an endpoint that load balancers and orchestrators poll every second, or that
  * anyone may call in a loop:
  * <ul>
  *   <li>a result is reused for {@link #RESULT_TIME_TO_LIVE}: polls in between cost nothing, and reach neither
@@ -40,6 +42,9 @@ public class ReadinessProbe {
 
     @Inject
     CognitoTokenVerifier verifier;
+
+    @Inject
+    BearerTokenVerifier bearerVerifier;
 
     private final ReentrantLock probing = new ReentrantLock();
     private final LongSupplier nanoTime;
@@ -94,14 +99,21 @@ public class ReadinessProbe {
         data.put("issuer", config.issuer());
         data.put("jwksUri", withoutUserInfo(config.jwksUri()));
         KeysState keys = verifier.keysState();
-        data.put("jwks", keys.inService() ? keys.lastFailure() == null ? "UP"
-                : "UP (cached keys in service; the last fetch failed: " + keys.lastFailure() + ")"
-                : "DOWN: " + keys.lastFailure());
+        data.put("jwks", describe(keys));
+        // Shown, but not deciding: taking a node out of service would refuse the default pool's users too, and
+        // every node sees the same outage of another issuer's endpoint.
+        bearerVerifier.otherIssuersKeys(verifier).forEach((name, state) -> data.put("jwks." + name, describe(state)));
         URI endpoint = userPoolEndpoint();
         data.put("endpoint", withoutUserInfo(endpoint));
         String failure = EndpointProbe.failure(endpoint, min(config.connectTimeout()), min(config.readTimeout()));
         data.put("cognito", failure == null ? "UP" : "DOWN: " + failure);
         return new ReadinessReport(keys.inService() && failure == null, data);
+    }
+
+    private static String describe(KeysState keys) {
+        return keys.inService() ? keys.lastFailure() == null ? "UP"
+                : "UP (cached keys in service; the last fetch failed: " + keys.lastFailure() + ")"
+                : "DOWN: " + keys.lastFailure();
     }
 
     /** The User Pool API endpoint the module calls: {@code cognito.endpoint}, or the region's. */
@@ -111,8 +123,8 @@ public class ReadinessProbe {
     }
 
     private Duration probeBound() {
-        // the keys' first fetch (connect + read, and a margin), then the endpoint's GET
-        return config.callTimeout().plus(min(config.connectTimeout())).plus(min(config.readTimeout()));
+        // each issuer's first fetch of its keys (connect + read, and a margin), then the endpoint's GET
+        return config.callTimeout().multipliedBy(1 + config.otherIssuers().size()).plus(min(config.connectTimeout())).plus(min(config.readTimeout()));
     }
 
     private static Duration min(Duration timeout) {

@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Verifies a bearer token with the verifier of the issuer it names, and with no other. The token's {@code iss} is
@@ -86,6 +88,20 @@ public final class BearerTokenVerifier {
             throw new TokenRejectedException(TokenRejection.UNTRUSTED_ISSUER);
         }
         return verifier.verifyNew(token, jws, payload, digest);
+    }
+
+    /**
+     * The signing keys' state of every trusted issuer other than {@code defaultPool}, by issuer name, for the
+     * readiness check: as {@link CognitoTokenVerifier#keysState()}, each fetched (bounded) when it has no keys yet.
+     */
+    public SortedMap<String, KeysState> otherIssuersKeys(CognitoTokenVerifier defaultPool) {
+        SortedMap<String, KeysState> states = new TreeMap<>();
+        for (CognitoTokenVerifier verifier : byIssuer.values()) {
+            if (verifier != defaultPool) {
+                states.put(verifier.issuerName(), verifier.keysState());
+            }
+        }
+        return states;
     }
 
     /** The {@code iss} the payload claims, null when it has none; nothing of it is trusted yet. */

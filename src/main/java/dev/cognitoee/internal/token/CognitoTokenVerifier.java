@@ -227,6 +227,11 @@ public final class CognitoTokenVerifier {
         return signingKeys.state();
     }
 
+    /** The name of the issuer this verifier serves ({@code default} for the default pool). */
+    String issuerName() {
+        return issuerName;
+    }
+
     /** The verified-token cache, null when turned off (for tests). */
     VerifiedTokenCache cache() {
         return cache;

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.AuthError;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.metrics.CallTimes;
+import dev.cognitoee.internal.metrics.Metrics;
 import dev.cognitoee.testing.Configs;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,6 +86,25 @@ class TokenEndpointTest {
         assertThat(forms).containsExactly("grant_type=authorization_code&client_id=client1&code=the-code"
                 + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fapp%2Fcallback&code_verifier=the-verifier");
         assertThat(authorizations).containsOnlyNulls();
+    }
+
+    @Test
+    void eachExchangeIsTimedAsACognitoCallAndARefusalCountsAsAFailure() {
+        CallTimes calls = Metrics.COGNITO_CALLS;
+        long before = calls.calls(Metrics.TOKEN_ENDPOINT);
+        long failedBefore = calls.failures(Metrics.TOKEN_ENDPOINT);
+        double secondsBefore = calls.seconds(Metrics.TOKEN_ENDPOINT);
+        delay.set(Duration.ofMillis(50));
+
+        endpoint(null).exchange("code", "verifier");
+        status.set(400);
+        body.set("{\"error\":\"invalid_grant\"}");
+        assertFailure(AuthError.INVALID_GRANT, "invalid_grant");
+
+        assertThat(calls.calls(Metrics.TOKEN_ENDPOINT) - before).isEqualTo(2);
+        assertThat(calls.failures(Metrics.TOKEN_ENDPOINT) - failedBefore).isEqualTo(1);
+        assertThat(calls.seconds(Metrics.TOKEN_ENDPOINT) - secondsBefore).as("both waited 50 ms")
+                .isGreaterThanOrEqualTo(0.1);
     }
 
     @Test

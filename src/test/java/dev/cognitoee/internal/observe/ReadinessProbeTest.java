@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.internal.token.BearerTokenVerifier;
 import dev.cognitoee.internal.token.CognitoTokenVerifier;
 import dev.cognitoee.internal.token.TokenRejectedException;
 import dev.cognitoee.internal.token.TokenRevocations;
@@ -15,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -53,14 +56,17 @@ class ReadinessProbeTest {
         cognito.stop(0);
     }
 
-    private ReadinessProbe probe(String endpoint) {
-        var config = Configs.of("cognito.region", "eu-west-1", "cognito.user-pool-id", "eu-west-1_TestPool1",
-                "cognito.client-id", TokenMinter.CLIENT_ID, "cognito.issuer", TokenMinter.ISSUER,
-                "cognito.jwks-uri", jwks.uri().toString(), "cognito.endpoint", endpoint,
-                "cognito.connect-timeout", "1000", "cognito.read-timeout", "1000");
+    private ReadinessProbe probe(String endpoint, String... otherIssuers) {
+        List<String> settings = new ArrayList<>(List.of("cognito.region", "eu-west-1",
+                "cognito.user-pool-id", "eu-west-1_TestPool1", "cognito.client-id", TokenMinter.CLIENT_ID,
+                "cognito.issuer", TokenMinter.ISSUER, "cognito.jwks-uri", jwks.uri().toString(),
+                "cognito.endpoint", endpoint, "cognito.connect-timeout", "1000", "cognito.read-timeout", "1000"));
+        settings.addAll(List.of(otherIssuers));
+        var config = Configs.of(settings.toArray(String[]::new));
         ReadinessProbe probe = new ReadinessProbe(nanos::get);
         probe.config = config;
         probe.verifier = CognitoTokenVerifier.forPool(config, Clock.systemUTC(), TokenRevocations.off(), null);
+        probe.bearerVerifier = BearerTokenVerifier.of(config, probe.verifier, Clock.systemUTC());
         return probe;
     }
 
@@ -134,6 +140,30 @@ class ReadinessProbeTest {
         assertThat(report.up()).as("cached keys still serve tokens").isTrue();
         assertThat(report.data()).containsEntry("jwks",
                 "UP (cached keys in service; the last fetch failed: java.net.ConnectException)");
+    }
+
+    @Test
+    void theOtherIssuersKeysAreShownByNameWithoutDecidingTheResult() throws IOException {
+        try (JwksServer staffKeys = new JwksServer(new TokenMinter("staff-key").key().toPublicJWK())) {
+            String closed = "http://127.0.0.1:" + freePort() + "/partner/jwks.json";
+            ReadinessProbe probe = probe(cognitoEndpoint(),
+                    "cognito.pools", "staff",
+                    "cognito.pool.staff.user-pool-id", "us-east-2_Staff9",
+                    "cognito.pool.staff.client-id", "staffclient",
+                    "cognito.pool.staff.jwks-uri", staffKeys.uri().toString(),
+                    "cognito.oidc-issuers", "partner",
+                    "cognito.oidc-issuer.partner.issuer", "https://login.partner.example",
+                    "cognito.oidc-issuer.partner.jwks-uri", closed,
+                    "cognito.oidc-issuer.partner.audience", "api://orders");
+
+            ReadinessReport report = probe.current();
+
+            assertThat(report.up()).as("the default pool serves; the partner's outage is shown, not deciding")
+                    .isTrue();
+            assertThat(report.data()).containsEntry("jwks", "UP").containsEntry("jwks.staff", "UP")
+                    .containsEntry("jwks.partner", "DOWN: java.net.ConnectException");
+            assertThat(staffKeys.requests()).as("the staff pool's keys fetched by the probe").isEqualTo(1);
+        }
     }
 
     private static int freePort() throws IOException {

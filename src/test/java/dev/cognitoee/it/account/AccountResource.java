@@ -1,6 +1,7 @@
 package dev.cognitoee.it.account;
 
 import dev.cognitoee.AuthSession;
+import dev.cognitoee.AuthUser;
 import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignUpResult;
@@ -132,6 +133,13 @@ public class AccountResource {
                     .add("expiresAt", session.expiresAt().getEpochSecond());
         }
         return out.build();
+    }
+
+    @GET
+    @Path("current-user")
+    public JsonObject currentUser() {
+        AuthUser user = auth.getCurrentUser();
+        return Json.createObjectBuilder().add("username", user.username()).add("userId", user.userId()).build();
     }
 
     /** Jakarta Security's programmatic sign-in, which goes through the module's identity store. */

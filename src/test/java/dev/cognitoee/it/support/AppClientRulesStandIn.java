@@ -2,21 +2,11 @@ package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,38 +33,30 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  */
 public final class AppClientRulesStandIn implements AutoCloseable {
 
-    private static final String INITIATE_AUTH = "AWSCognitoIdentityProviderService.InitiateAuth";
+    private static final String INITIATE_AUTH = CognitoWire.SERVICE + "InitiateAuth";
     /** What Cognito allows a client created without ExplicitAuthFlows (Cognito API reference). */
     private static final Set<String> DEFAULT_FLOWS = Set.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
             "ALLOW_CUSTOM_AUTH");
 
     private final CognitoLocal emulator;
     private final String poolId;
-    private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpServer server;
 
-    private AppClientRulesStandIn(CognitoLocal emulator, String poolId) throws IOException {
+    private AppClientRulesStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
         this.poolId = poolId;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the app clients of {@code poolId}. */
     public static AppClientRulesStandIn start(CognitoLocal emulator, String poolId) {
-        try {
-            return new AppClientRulesStandIn(emulator, poolId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new AppClientRulesStandIn(emulator, poolId);
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     @Override
@@ -87,19 +69,18 @@ public final class AppClientRulesStandIn implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Optional<JsonObject> refusal = INITIATE_AUTH.equals(target)
-                    ? refusal(Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
-                            .readObject()) : Optional.empty();
+            Optional<byte[]> refusal = INITIATE_AUTH.equals(target) ? refusal(CognitoWire.json(body))
+                    : Optional.empty();
             if (refusal.isPresent()) {
-                send(exchange, 400, refusal.get().toString().getBytes(StandardCharsets.UTF_8));
+                CognitoWire.send(exchange, 400, refusal.get());
                 return;
             }
-            forward(exchange, target, body);
+            CognitoWire.relay(emulator.endpoint(), exchange, body);
         }
     }
 
     /** Cognito's answer to an InitiateAuth that breaks the app client's rules, if it does. */
-    private Optional<JsonObject> refusal(JsonObject request) {
+    private Optional<byte[]> refusal(JsonObject request) {
         String clientId = request.getString("ClientId", "");
         UserPoolClientType client;
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
@@ -111,56 +92,24 @@ public final class AppClientRulesStandIn implements AutoCloseable {
         List<String> allowed = client.explicitAuthFlowsAsStrings().isEmpty() ? List.copyOf(DEFAULT_FLOWS)
                 : client.explicitAuthFlowsAsStrings();
         if (!allowed.contains("ALLOW_" + flow) && !allowed.contains(flow)) { // ALLOW_X, or the legacy name X
-            return Optional.of(error("InvalidParameterException", flow + " flow not enabled for this client"));
+            return Optional.of(CognitoWire.error("InvalidParameterException",
+                    flow + " flow not enabled for this client"));
         }
         JsonObject parameters = request.getJsonObject("AuthParameters");
         String secretHash = parameters == null ? null : parameters.getString("SECRET_HASH", null);
         if (client.clientSecret() != null) {
             if (secretHash == null) {
-                return Optional.of(error("NotAuthorizedException", "Client " + clientId
+                return Optional.of(CognitoWire.error("NotAuthorizedException", "Client " + clientId
                         + " is configured with secret but SECRET_HASH was not received"));
             }
             String username = parameters.getString("USERNAME", "");
             String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     secretHash.getBytes(StandardCharsets.UTF_8))) {
-                return Optional.of(error("NotAuthorizedException", "Unable to verify secret hash for client "
-                        + clientId));
+                return Optional.of(CognitoWire.error("NotAuthorizedException",
+                        "Unable to verify secret hash for client " + clientId));
             }
         }
         return Optional.empty();
-    }
-
-    private void forward(HttpExchange exchange, String target, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(exchange.getRequestURI()))
-                .timeout(Duration.ofSeconds(10))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
-                .ifPresent(type -> request.header("Content-Type", type));
-        if (target != null) {
-            request.header("X-Amz-Target", target);
-        }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            send(exchange, response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            send(exchange, 500, error("InternalErrorException", "interrupted").toString()
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static JsonObject error(String type, String message) {
-        return Json.createObjectBuilder().add("__type", type).add("message", message).build();
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 }

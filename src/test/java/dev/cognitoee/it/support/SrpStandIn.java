@@ -2,22 +2,15 @@ package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -60,7 +53,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  */
 public final class SrpStandIn implements AutoCloseable {
 
-    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String SERVICE = CognitoWire.SERVICE;
     private static final String WRONG_PROOF = "Incorrect username or password.";
     private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
     /** Cognito's words: "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english." */
@@ -92,9 +85,8 @@ public final class SrpStandIn implements AutoCloseable {
     private final CognitoLocal emulator;
     private final String poolId;
     private final String poolName;
-    private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
@@ -102,28 +94,21 @@ public final class SrpStandIn implements AutoCloseable {
     private final AtomicInteger proofsAccepted = new AtomicInteger();
     private final AtomicInteger proofsRefused = new AtomicInteger();
 
-    private SrpStandIn(CognitoLocal emulator, String poolId) throws IOException {
+    private SrpStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
         this.poolId = poolId;
         this.poolName = poolId.substring(poolId.indexOf('_') + 1);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = CognitoWire.serve(this::handle, executor);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
     public static SrpStandIn start(CognitoLocal emulator, String poolId) {
-        try {
-            return new SrpStandIn(emulator, poolId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SrpStandIn(emulator, poolId);
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     /**
@@ -176,8 +161,7 @@ public final class SrpStandIn implements AutoCloseable {
                     send(exchange, answer.status(), answer.body());
                 }
             } catch (CognitoError e) {
-                send(exchange, 400, Json.createObjectBuilder().add("__type", e.type).add("message", e.getMessage())
-                        .build().toString().getBytes(StandardCharsets.UTF_8));
+                send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -338,21 +322,9 @@ public final class SrpStandIn implements AutoCloseable {
         }
     }
 
-    private record Relayed(int status, byte[] body) {
-    }
-
     private Relayed forward(String method, URI path, String target, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (target != null) {
-            request.header("X-Amz-Target", target);
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Relayed(response.statusCode(), response.body());
+        return CognitoWire.relay(emulator.endpoint(), method, path, target, body);
     }
 
     private static String required(JsonObject object, String name) throws CognitoError {
@@ -378,16 +350,10 @@ public final class SrpStandIn implements AutoCloseable {
     }
 
     private static JsonObject json(byte[] body) {
-        return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+        return CognitoWire.json(body);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        CognitoWire.send(exchange, status, body);
     }
 }
