@@ -1,8 +1,5 @@
 package dev.cognitoee.it.support;
 
-import jakarta.json.Json;
-import java.nio.charset.StandardCharsets;
-
 /** A stand-in's answer with one of Cognito's errors: HTTP 400, {@code {"__type": ..., "message": ...}}. */
 final class CognitoRefusal extends Exception {
 
@@ -21,7 +18,6 @@ final class CognitoRefusal extends Exception {
 
     /** The body Cognito sends with it. */
     byte[] body() {
-        return Json.createObjectBuilder().add("__type", type).add("message", getMessage()).build().toString()
-                .getBytes(StandardCharsets.UTF_8);
+        return CognitoWire.error(type, getMessage());
     }
 }

@@ -7,13 +7,12 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import dev.cognitoee.it.support.PasskeyLedger.Passkey;
-import dev.cognitoee.it.support.PasskeyStandIn.Relayed;
+import dev.cognitoee.it.support.CognitoWire.Relayed;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -187,7 +186,7 @@ final class PasskeySignInStandIn {
         }
         byte[] body = Json.createObjectBuilder().add("AuthFlow", "USER_PASSWORD_AUTH").add("ClientId", clientId)
                 .add("AuthParameters", parameters).build().toString().getBytes(StandardCharsets.UTF_8);
-        return standIn.forward("POST", URI.create("/"), PasskeyStandIn.SERVICE + "InitiateAuth", body);
+        return standIn.relay(CognitoWire.SERVICE + "InitiateAuth", body);
     }
 
     /** Cognito's app client rules: USER_AUTH allowed, and SECRET_HASH over {@code username} when it has a secret. */

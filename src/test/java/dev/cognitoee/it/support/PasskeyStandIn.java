@@ -30,16 +30,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -55,8 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A <b>stand-in</b> for Cognito's passkey calls, which cognito-local 5.3.0 lacks, in front of the emulator. It speaks
- * Cognito's wire protocol ({@code POST /}, {@code application/x-amz-json-1.1}, {@code X-Amz-Target:
- * AWSCognitoIdentityProviderService.<Op>}) and passes every call it does not play on to the emulator unchanged.
+ * Cognito's wire protocol ({@link CognitoWire}) and passes every call it does not play on to the emulator unchanged.
  * <ul>
  *   <li>Every passkey call checks its {@code AccessToken} as Cognito does: signed by the emulator's key (its JWKS),
  *   the pool's issuer, {@code token_use} access, not expired; else {@code NotAuthorizedException}. The caller is
@@ -81,7 +73,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PasskeyStandIn implements AutoCloseable {
 
-    static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    static final String SERVICE = CognitoWire.SERVICE;
     private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     private static final int DEFAULT_PAGE = 10;
     private static final int MAX_PAGE = 20;
@@ -101,7 +93,6 @@ public final class PasskeyStandIn implements AutoCloseable {
     private final Origin origin;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
     private final DefaultJWTProcessor<SecurityContext> accessTokens = new DefaultJWTProcessor<>();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager();
@@ -113,7 +104,7 @@ public final class PasskeyStandIn implements AutoCloseable {
     private final AtomicInteger registrationsRefused = new AtomicInteger();
 
     private PasskeyStandIn(CognitoLocal emulator, String poolId, String relyingPartyId, String origin)
-            throws IOException {
+            throws MalformedURLException {
         this.emulator = emulator;
         this.relyingPartyId = relyingPartyId;
         this.origin = new Origin(origin);
@@ -123,10 +114,7 @@ public final class PasskeyStandIn implements AutoCloseable {
         accessTokens.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder()
                 .issuer(emulator.issuer(poolId)).claim("token_use", "access").build(), Set.of("sub", "exp")));
         signIn = new PasskeySignInStandIn(this, emulator, poolId, ledger, webAuthn);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = CognitoWire.serve(this::handle, executor);
     }
 
     /**
@@ -137,14 +125,14 @@ public final class PasskeyStandIn implements AutoCloseable {
     public static PasskeyStandIn start(CognitoLocal emulator, String poolId, String relyingPartyId, String origin) {
         try {
             return new PasskeyStandIn(emulator, poolId, relyingPartyId, origin);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return CognitoWire.endpoint(server);
     }
 
     public String relyingPartyId() {
@@ -202,16 +190,14 @@ public final class PasskeyStandIn implements AutoCloseable {
                     default -> null;
                 };
                 if (answer != null) {
-                    send(exchange, 200, answer);
+                    CognitoWire.send(exchange, 200, answer);
                 } else {
-                    Relayed relayed = forward(exchange.getRequestMethod(), exchange.getRequestURI(),
-                            exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
-                    send(exchange, relayed.status(), relayed.body());
+                    CognitoWire.relay(emulator.endpoint(), exchange, body);
                 }
             } catch (CognitoRefusal e) {
-                send(exchange, 400, e.body());
+                CognitoWire.send(exchange, 400, e.body());
             } catch (RuntimeException e) { // as Cognito: never a stack trace on the wire
-                send(exchange, 500, new CognitoRefusal("InternalErrorException", "Internal error").body());
+                CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "Internal error"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -370,20 +356,9 @@ public final class PasskeyStandIn implements AutoCloseable {
         }
     }
 
-    record Relayed(int status, byte[] body) {
-    }
-
-    Relayed forward(String method, URI path, String target, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(emulator.endpoint().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (target != null) {
-            request.header("X-Amz-Target", target);
-        }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Relayed(response.statusCode(), response.body());
+    /** The emulator's answer to {@code body}, sent to it as operation {@code target}. */
+    CognitoWire.Relayed relay(String target, byte[] body) throws IOException, InterruptedException {
+        return CognitoWire.relay(emulator.endpoint(), "POST", URI.create("/"), target, body);
     }
 
     byte[] randomBytes(int count) {
@@ -406,19 +381,9 @@ public final class PasskeyStandIn implements AutoCloseable {
 
     static JsonObject json(byte[] body) throws CognitoRefusal {
         try {
-            return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+            return CognitoWire.json(body);
         } catch (RuntimeException e) {
             throw new CognitoRefusal("SerializationException", "Malformed request body");
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 }
