@@ -69,5 +69,21 @@ public enum AuthError {
     /** Cognito cannot be reached or failed on its side: try again later (HTTP 503 territory). */
     SERVICE_UNAVAILABLE,
     /** Any other error Cognito reports; the message says which. */
-    UNEXPECTED
+    UNEXPECTED,
+    // Passkeys (WebAuthn credentials)
+    /**
+     * Cognito refused the passkey the browser made: the registration challenge is unknown or expired
+     * ({@code WebAuthnChallengeNotFoundException}), the page's origin or the relying party is not the pool's
+     * ({@code WebAuthnOriginNotAllowedException}, {@code WebAuthnRelyingPartyMismatchException}), the credential was
+     * made for another app client ({@code WebAuthnClientMismatchException}) or is of a kind Cognito does not take
+     * ({@code WebAuthnCredentialNotSupportedException}). Start the registration again.
+     */
+    WEBAUTHN_CREDENTIAL_REFUSED,
+    /**
+     * The user pool is not set up for passkeys ({@code WebAuthnNotEnabledException},
+     * {@code WebAuthnConfigurationMissingException}): an operator's matter, logged as {@code COGNITOEE-0051}.
+     */
+    WEBAUTHN_NOT_ENABLED,
+    /** {@code deleteWebAuthnCredential} named no passkey of the user ({@code ResourceNotFoundException}). */
+    WEBAUTHN_CREDENTIAL_NOT_FOUND
 }

@@ -529,4 +529,62 @@ public interface CognitoAuth {
      *                              signed in
      */
     void verifyTOTPSetup(String code, String friendlyDeviceName);
+
+    // Passkeys (WebAuthn credentials): Amplify's associateWebAuthnCredential, in two server steps
+
+    /**
+     * First half of Amplify's {@code associateWebAuthnCredential}: asks Cognito to register a new passkey for the
+     * signed-in user (StartWebAuthnRegistration) and returns the options for the browser, which passes them to
+     * {@code navigator.credentials.create} (after {@code PublicKeyCredential.parseCreationOptionsFromJSON}, or
+     * decoding the base64url fields itself) and posts the new credential back to
+     * {@link #completeWebAuthnRegistration(String)}. Amplify does both in the browser in one call; on the server the
+     * browser must create the credential in between, hence two calls.
+     *
+     * @return the JSON text of Cognito's {@code CredentialCreationOptions} (a
+     *         {@code PublicKeyCredentialCreationOptionsJSON}: {@code challenge}, {@code rp}, {@code user},
+     *         {@code pubKeyCredParams}, {@code excludeCredentials}...)
+     * @throws CognitoAuthException {@link AuthError#NOT_SIGNED_IN} without a signed-in user,
+     *                              {@link AuthError#WEBAUTHN_NOT_ENABLED} when the pool has no passkeys
+     */
+    String startWebAuthnRegistration();
+
+    /**
+     * Second half of Amplify's {@code associateWebAuthnCredential}: hands the browser's new credential to Cognito
+     * (CompleteWebAuthnRegistration), which verifies it against the challenge of
+     * {@link #startWebAuthnRegistration()} and keeps it.
+     *
+     * @param credentialJson the credential in the WebAuthn JSON form ({@code PublicKeyCredential.toJSON()}: base64url
+     *                       {@code id}, {@code rawId}, {@code response.clientDataJSON},
+     *                       {@code response.attestationObject}...), at most 32 KiB
+     * @throws CognitoAuthException {@link AuthError#INVALID_PARAMETER} for anything that is not such an object;
+     *                              {@link AuthError#WEBAUTHN_CREDENTIAL_REFUSED} when Cognito refuses it (another
+     *                              challenge, origin or relying party)
+     */
+    void completeWebAuthnRegistration(String credentialJson);
+
+    /**
+     * The signed-in user's passkeys, first page (ListWebAuthnCredentials).
+     *
+     * @return the passkeys, and a token for the next page if there is one
+     */
+    default ListWebAuthnCredentialsResult listWebAuthnCredentials() {
+        return listWebAuthnCredentials(null, null);
+    }
+
+    /**
+     * A page of the signed-in user's passkeys (ListWebAuthnCredentials).
+     *
+     * @param pageSize  1 to 20, or null for Cognito's default
+     * @param nextToken the {@code nextToken} of the previous page, or null for the first
+     * @return the passkeys, and a token for the next page if there is one
+     */
+    ListWebAuthnCredentialsResult listWebAuthnCredentials(Integer pageSize, String nextToken);
+
+    /**
+     * Removes one of the signed-in user's passkeys (DeleteWebAuthnCredential).
+     *
+     * @param credentialId the passkey's {@link WebAuthnCredential#credentialId()}
+     * @throws CognitoAuthException {@link AuthError#WEBAUTHN_CREDENTIAL_NOT_FOUND} when the user has no such passkey
+     */
+    void deleteWebAuthnCredential(String credentialId);
 }

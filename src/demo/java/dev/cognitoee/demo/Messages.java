@@ -15,7 +15,9 @@ final class Messages {
             "signed-out", "You are signed out.",
             "code-sent", "A code is on its way.",
             "totp-verified", "Your authenticator app is set up: turn it on below.",
-            "mfa-updated", "Your two-step sign-in settings are saved.");
+            "mfa-updated", "Your two-step sign-in settings are saved.",
+            "passkey-added", "Your passkey is registered.",
+            "passkey-deleted", "The passkey is deleted.");
 
     private Messages() {
     }

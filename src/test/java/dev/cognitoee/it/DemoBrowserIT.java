@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
@@ -330,6 +333,42 @@ class DemoBrowserIT {
                 accessToken(DemoPool.DEMO));
         assertThat(activity.statusCode()).isEqualTo(200);
         assertThat(activity.body()).startsWith("[");
+    }
+
+    @Test
+    void aPasskeyIsRegisteredThroughTheBrowserListedAndDeleted() throws IOException {
+        // Chromium's virtual authenticator, as a phone's or laptop's built-in one: resident keys, user verified
+        VirtualAuthenticator authenticator = browser.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        int accepted = demo.passkeys().registrationsAccepted();
+        signIn(DemoPool.READER, DemoPool.PASSWORD);
+        open("passkeys");
+        assertThat(text("no-passkeys").getText()).isEqualTo("No passkeys yet.");
+
+        browser.executeScript("window.submittedFrom = true");
+        text("register-passkey").click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .withMessage(() -> "the page says: " + browser.findElements(By.id("passkey-status")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(left)"))
+                .until(page -> browser.executeScript("return window.submittedFrom") == null
+                        && "complete".equals(browser.executeScript("return document.readyState")));
+        assertThat(text("notice").getText()).isEqualTo("Your passkey is registered.");
+        assertThat(authenticator.getCredentials()).as("the browser's authenticator made it").hasSize(1);
+        String credentialId = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(authenticator.getCredentials().get(0).getId());
+        assertThat(browser.findElements(By.cssSelector("#passkeys .credential-id"))).extracting(WebElement::getText)
+                .as("listed by Cognito (the stand-in), under the id the authenticator gave it")
+                .containsExactly(credentialId);
+        assertThat(text("passkeys").getText()).contains("localhost").contains("platform").contains("internal");
+        assertThat(demo.passkeys().registrationsAccepted()).as("its attestation verified").isEqualTo(accepted + 1);
+        screenshot("6-passkeys");
+
+        submitWith(browser.findElement(By.cssSelector("#passkeys .delete-passkey")));
+        assertThat(text("notice").getText()).isEqualTo("The passkey is deleted.");
+        assertThat(text("no-passkeys").getText()).isEqualTo("No passkeys yet.");
+        browser.removeVirtualAuthenticator(authenticator);
     }
 
     private static String accessToken(String username) {

@@ -11,6 +11,7 @@ import dev.cognitoee.CognitoAuth;
 import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.FetchMfaPreferenceResult;
 import dev.cognitoee.JWT;
+import dev.cognitoee.ListWebAuthnCredentialsResult;
 import dev.cognitoee.MfaPreferenceUpdate;
 import dev.cognitoee.PoolJsonWebToken;
 import dev.cognitoee.ResetPasswordResult;
@@ -489,5 +490,27 @@ public class DefaultCognitoAuth implements CognitoAuth {
     @Override
     public void verifyTOTPSetup(String code, String friendlyDeviceName) {
         new MfaSettings(userPool).verifyTotpSetup(callersAccessToken(), code, friendlyDeviceName);
+    }
+
+    // Passkeys (WebAuthn credentials)
+
+    @Override
+    public String startWebAuthnRegistration() {
+        return new Passkeys(userPool).startRegistration(callersAccessToken());
+    }
+
+    @Override
+    public void completeWebAuthnRegistration(String credentialJson) {
+        new Passkeys(userPool).completeRegistration(callersAccessToken(), credentialJson);
+    }
+
+    @Override
+    public ListWebAuthnCredentialsResult listWebAuthnCredentials(Integer pageSize, String nextToken) {
+        return new Passkeys(userPool).list(callersAccessToken(), pageSize, nextToken);
+    }
+
+    @Override
+    public void deleteWebAuthnCredential(String credentialId) {
+        new Passkeys(userPool).delete(callersAccessToken(), credentialId);
     }
 }

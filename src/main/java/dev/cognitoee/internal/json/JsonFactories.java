@@ -6,6 +6,8 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
@@ -22,6 +24,7 @@ public final class JsonFactories {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private JsonFactories() {
     }
@@ -49,5 +52,10 @@ public final class JsonFactories {
     /** An array builder holding {@code values} (strings, numbers, booleans, JSON values). */
     public static JsonArrayBuilder arrayBuilder(Collection<?> values) {
         return BUILDERS.createArrayBuilder(values);
+    }
+
+    /** A parser of {@code json}, for a caller that must know where the value ends; the caller closes it. */
+    public static JsonParser parser(String json) {
+        return PARSERS.createParser(new StringReader(json));
     }
 }

@@ -157,6 +157,13 @@ public enum LogMessage {
             + "(forgotten at Cognito, or its verifier replaced); the module forgets the device and signs the user "
             + "in again as a new device", "nothing to fix when a user forgot the device elsewhere; repeated for "
                     + "every user, check that every node has the same `cognito.session-encryption-key`"),
+    /** The user pool is not set up for passkeys: registering or listing them fails. */
+    WEBAUTHN_NOT_ENABLED(51, Level.WARNING, "a passkey call (`startWebAuthnRegistration`, `listWebAuthnCredentials`"
+            + "...) was refused because the user pool is not set up for passkeys (`WebAuthnNotEnabledException`, "
+            + "`WebAuthnConfigurationMissingException`); users get `WEBAUTHN_NOT_ENABLED`", "give the pool a "
+                    + "WebAuthn configuration (relying party id = the site's domain, user verification) and allow "
+                    + "`WEB_AUTHN` in its sign-in policy (SetUserPoolMfaConfig / UpdateUserPool, Essentials tier or "
+                    + "higher), or hide the passkey pages"),
     /** Cognito's SRP challenge cannot be answered safely: the SRP sign-in is refused. */
     SRP_CHALLENGE_REFUSED(55, Level.WARNING, "an SRP sign-in (`cognito.sign-in.auth-flow=USER_SRP_AUTH`) got a "
             + "PASSWORD_VERIFIER challenge that must not be answered: a value missing or malformed, or one that would "

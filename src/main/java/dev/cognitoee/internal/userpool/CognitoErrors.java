@@ -43,7 +43,15 @@ public final class CognitoErrors {
             Map.entry("InvalidParameterException", AuthError.INVALID_PARAMETER),
             Map.entry("UserLambdaValidationException", AuthError.LAMBDA_VALIDATION),
             Map.entry("InternalErrorException", AuthError.SERVICE_UNAVAILABLE),
-            Map.entry("ExternalServiceException", AuthError.SERVICE_UNAVAILABLE));
+            Map.entry("ExternalServiceException", AuthError.SERVICE_UNAVAILABLE),
+            // Passkeys
+            Map.entry("WebAuthnChallengeNotFoundException", AuthError.WEBAUTHN_CREDENTIAL_REFUSED),
+            Map.entry("WebAuthnOriginNotAllowedException", AuthError.WEBAUTHN_CREDENTIAL_REFUSED),
+            Map.entry("WebAuthnRelyingPartyMismatchException", AuthError.WEBAUTHN_CREDENTIAL_REFUSED),
+            Map.entry("WebAuthnClientMismatchException", AuthError.WEBAUTHN_CREDENTIAL_REFUSED),
+            Map.entry("WebAuthnCredentialNotSupportedException", AuthError.WEBAUTHN_CREDENTIAL_REFUSED),
+            Map.entry("WebAuthnNotEnabledException", AuthError.WEBAUTHN_NOT_ENABLED),
+            Map.entry("WebAuthnConfigurationMissingException", AuthError.WEBAUTHN_NOT_ENABLED));
 
     private static final Map<AuthError, String> USER_MESSAGES = new EnumMap<>(Map.ofEntries(
             Map.entry(AuthError.NOT_AUTHORIZED, "Incorrect username or password."),
@@ -61,7 +69,10 @@ public final class CognitoErrors {
             Map.entry(AuthError.INVALID_PARAMETER, "A value is missing or not valid."),
             Map.entry(AuthError.LAMBDA_VALIDATION, "The request was refused."),
             Map.entry(AuthError.SERVICE_UNAVAILABLE, "The sign-in service cannot be reached; try again shortly."),
-            Map.entry(AuthError.UNEXPECTED, "The request could not be completed.")));
+            Map.entry(AuthError.UNEXPECTED, "The request could not be completed."),
+            Map.entry(AuthError.WEBAUTHN_CREDENTIAL_REFUSED, "The passkey was not accepted; try again."),
+            Map.entry(AuthError.WEBAUTHN_NOT_ENABLED, "Passkeys are not available here."),
+            Map.entry(AuthError.WEBAUTHN_CREDENTIAL_NOT_FOUND, "There is no such passkey.")));
 
     private CognitoErrors() {
     }

@@ -18,6 +18,8 @@ import java.util.logging.Logger;
  *   <li>{@code InvalidParameterException} "USER_PASSWORD_AUTH flow not enabled for this client";</li>
  *   <li>{@code ResourceNotFoundException} "User pool client ... does not exist." (also "User pool ... does not
  *   exist."; cognito-local says "App Client ... not found");</li>
+ *   <li>{@code WebAuthnNotEnabledException} and {@code WebAuthnConfigurationMissingException} (the pool has no
+ *   passkey set-up);</li>
  *   <li>identity pool: {@code NotAuthorizedException} "Invalid login token. Token is not from a supported provider
  *   of this identity pool." / "Issuer doesn't match providerName" / "Incorrect token audience." / "... does not have
  *   a provider configured for login provider ..."; "Unauthenticated access is not supported for this identity
@@ -92,6 +94,8 @@ public final class Misconfigurations {
                 // Cognito: "User pool client ... does not exist."; the emulator: "App Client ... not found"
                 return text.contains("user pool") || text.contains("client") ? LogMessage.APP_CLIENT_NOT_FOUND
                         : null;
+            case "WebAuthnNotEnabledException", "WebAuthnConfigurationMissingException":
+                return LogMessage.WEBAUTHN_NOT_ENABLED;
             default:
                 return null;
         }

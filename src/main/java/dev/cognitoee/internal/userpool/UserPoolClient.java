@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserAttr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListDevicesResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListWebAuthnCredentialsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SMSMfaSettingsType;
@@ -473,5 +475,30 @@ public final class UserPoolClient implements AutoCloseable {
                                      EmailMfaSettingsType email) {
         call(() -> cognito.setUserMFAPreference(b -> b.accessToken(accessToken).smsMfaSettings(sms)
                 .softwareTokenMfaSettings(totp).emailMfaSettings(email)));
+    }
+
+    // Passkeys (WebAuthn credentials): the user's own calls, authorised by the access token
+
+    /** StartWebAuthnRegistration: the options for the browser's {@code navigator.credentials.create}. */
+    public Document startWebAuthnRegistration(String accessToken) {
+        return call(() -> cognito.startWebAuthnRegistration(b -> b.accessToken(accessToken)))
+                .credentialCreationOptions();
+    }
+
+    /** CompleteWebAuthnRegistration: the browser's new credential (its WebAuthn JSON form), for Cognito to verify. */
+    public void completeWebAuthnRegistration(String accessToken, Document credential) {
+        call(() -> cognito.completeWebAuthnRegistration(b -> b.accessToken(accessToken).credential(credential)));
+    }
+
+    /** ListWebAuthnCredentials; {@code maxResults} and {@code nextToken} may be null. */
+    public ListWebAuthnCredentialsResponse listWebAuthnCredentials(String accessToken, Integer maxResults,
+                                                                   String nextToken) {
+        return call(() -> cognito.listWebAuthnCredentials(b -> b.accessToken(accessToken).maxResults(maxResults)
+                .nextToken(nextToken)));
+    }
+
+    /** DeleteWebAuthnCredential. */
+    public void deleteWebAuthnCredential(String accessToken, String credentialId) {
+        call(() -> cognito.deleteWebAuthnCredential(b -> b.accessToken(accessToken).credentialId(credentialId)));
     }
 }

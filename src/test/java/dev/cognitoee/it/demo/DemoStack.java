@@ -4,6 +4,7 @@ import dev.cognitoee.it.support.CognitoLocal;
 import dev.cognitoee.it.support.FakeCognitoIdentity;
 import dev.cognitoee.it.support.HostedUiStandIn;
 import dev.cognitoee.it.support.LocalS3;
+import dev.cognitoee.it.support.PasskeyStandIn;
 import dev.cognitoee.it.support.PayaraMicroProcess;
 import dev.cognitoee.it.support.TestWars;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.util.Set;
  * Everything the demo runs on, started in order: the user pool emulator (seeded with {@link DemoPool}), the
  * hosted-UI stand-in in front of it (the emulator's login form and code flow, plus the {@code nonce} and
  * {@code /logout} it lacks), the identity-pool stand-in that trusts it, S3Proxy accepting that pool's credentials, and Payara Micro with the
- * {@link DemoWar}, configured through system properties. {@link #close} stops them all.
+ * {@link DemoWar}, configured through system properties. The module's {@code cognito.endpoint} is the passkey
+ * stand-in ({@link PasskeyStandIn}: relying party {@code localhost}, the demo's origin), which plays Cognito's
+ * passkey calls and relays every other call to the emulator. {@link #close} stops them all.
  */
 public final class DemoStack implements AutoCloseable {
 
@@ -30,17 +33,20 @@ public final class DemoStack implements AutoCloseable {
     private final DemoPool pool;
     private final FakeCognitoIdentity identity;
     private final LocalS3 s3;
+    private final PasskeyStandIn passkeys;
     private final Map<String, String> settings;
     private PayaraMicroProcess payara;
 
     private DemoStack(CognitoLocal emulator, HostedUiStandIn hostedUi, DemoPool pool, URI demoUrl,
-                      FakeCognitoIdentity identity, LocalS3 s3) {
+                      FakeCognitoIdentity identity, LocalS3 s3, PasskeyStandIn passkeys) {
         this.emulator = emulator;
         this.hostedUi = hostedUi;
         this.pool = pool;
         this.identity = identity;
         this.s3 = s3;
+        this.passkeys = passkeys;
         settings = TestWars.poolSettings(emulator, pool.poolId(), pool.clientId());
+        settings.put("cognito.endpoint", passkeys.endpoint().toString());
         settings.put("cognito.jwks-uri", hostedUi.jwksUri());
         settings.put("cognito.hosted-ui.endpoint", hostedUi.baseUri().toString());
         settings.put("cognito.redirect-uri", demoUrl.resolve(DemoPool.CALLBACK).toString());
@@ -58,17 +64,23 @@ public final class DemoStack implements AutoCloseable {
         HostedUiStandIn hostedUi = null;
         FakeCognitoIdentity identity = null;
         LocalS3 s3 = null;
+        PasskeyStandIn passkeys = null;
         try {
             DemoPool pool = DemoPool.seed(emulator, demoUrl);
             hostedUi = HostedUiStandIn.start(emulator, pool.poolId());
             identity = FakeCognitoIdentity.start(IDENTITY_POOL_ID, false);
             identity.registerUserPool(emulator, pool.poolId(), Set.of(pool.clientId()));
             s3 = LocalS3.start(identity::secretFor);
-            DemoStack stack = new DemoStack(emulator, hostedUi, pool, demoUrl, identity, s3);
+            passkeys = PasskeyStandIn.start(emulator, pool.poolId(), demoUrl.getHost(),
+                    demoUrl.getScheme() + "://" + demoUrl.getHost() + ":" + demoUrl.getPort());
+            DemoStack stack = new DemoStack(emulator, hostedUi, pool, demoUrl, identity, s3, passkeys);
             stack.payara = PayaraMicroProcess.boot("demo-payara", List.of(DemoWar.build()), httpPort,
                     stack.settings);
             return stack;
         } catch (IOException | RuntimeException e) {
+            if (passkeys != null) {
+                passkeys.close();
+            }
             if (s3 != null) {
                 s3.close();
             }
@@ -101,6 +113,11 @@ public final class DemoStack implements AutoCloseable {
         return pool;
     }
 
+    /** The passkey stand-in the demo's Cognito calls go through. */
+    public PasskeyStandIn passkeys() {
+        return passkeys;
+    }
+
     public PayaraMicroProcess payara() {
         return payara;
     }
@@ -115,6 +132,7 @@ public final class DemoStack implements AutoCloseable {
         if (payara != null) {
             payara.close();
         }
+        passkeys.close();
         s3.close();
         identity.close();
         hostedUi.close();
