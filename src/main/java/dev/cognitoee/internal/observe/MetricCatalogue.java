@@ -21,7 +21,11 @@ final class MetricCatalogue {
     static final List<String> COGNITO_OPERATIONS = List.of("InitiateAuth", "RespondToAuthChallenge",
             "AssociateSoftwareToken", "VerifySoftwareToken", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
             "ForgotPassword", "ConfirmForgotPassword", "ChangePassword", "UpdateUserAttributes", "VerifyUserAttribute",
-            "GetUser", "GlobalSignOut", "RevokeToken", "GetId", "GetCredentialsForIdentity", Metrics.TOKEN_ENDPOINT);
+            "GetUser", "GlobalSignOut", "RevokeToken", "DeleteUser", "DeleteUserAttributes",
+            "GetUserAttributeVerificationCode", "SetUserMFAPreference", "ConfirmDevice", "UpdateDeviceStatus",
+            "ListDevices", "ForgetDevice", "StartWebAuthnRegistration", "CompleteWebAuthnRegistration",
+            "ListWebAuthnCredentials", "DeleteWebAuthnCredential", "GetId", "GetCredentialsForIdentity",
+            Metrics.TOKEN_ENDPOINT);
 
     private MetricCatalogue() {
     }

@@ -8,7 +8,9 @@ import dev.cognitoee.CognitoAuthException;
 import dev.cognitoee.SignInResult;
 import dev.cognitoee.SignInStep;
 import dev.cognitoee.event.SignInMethod;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.testing.Configs;
@@ -53,6 +55,7 @@ class MfaSetupSignInTest {
         flow.sealer = Sealers.TEST;
         flow.events = new RecordingEvents();
         flow.clock = Clock.systemUTC();
+        flow.devices = new DeviceTracking(flow.userPool, new SharedState(null), Sealers.TEST, config, flow.clock);
     }
 
     private static String tokens() {

@@ -12,7 +12,9 @@ import dev.cognitoee.SignUpResult;
 import dev.cognitoee.SignUpStep;
 import dev.cognitoee.event.SignInMethod;
 import dev.cognitoee.event.SignedIn;
+import dev.cognitoee.internal.cluster.SharedState;
 import dev.cognitoee.internal.config.CognitoConfig;
+import dev.cognitoee.internal.device.DeviceTracking;
 import dev.cognitoee.internal.userpool.RecordingHttpClient;
 import dev.cognitoee.internal.userpool.UserPoolClient;
 import dev.cognitoee.it.support.SrpStandInMath;
@@ -71,6 +73,7 @@ class UserAuthSignInFlowTest {
         flow.sealer = Sealers.TEST;
         flow.events = recorder;
         flow.clock = Clock.systemUTC();
+        flow.devices = new DeviceTracking(flow.userPool, new SharedState(null), Sealers.TEST, config, flow.clock);
         options.signInFlow = flow;
         options.userPool = userPool;
         options.clock = Clock.systemUTC();
