@@ -39,6 +39,8 @@ final class SharedServer implements AutoCloseable {
     /** As generous as a boot: on 2 busy cores one WAR took up to 15 s, and the slowest seen several times that. */
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(5);
     private static final int LOG_TAIL = 8000;
+    /** What Payara logs when an application it was asked to deploy cannot be loaded. */
+    private static final String LOAD_FAILURE = "Exception while loading the app";
 
     private final PayaraMicroProcess payara;
     private final String token;
@@ -96,6 +98,11 @@ final class SharedServer implements AutoCloseable {
                 if (!call("deploy", Map.of("name", name, "contextRoot", contextRoot, "war", file.toString()))
                         .equals("deployed")) {
                     throw new IllegalStateException("Payara Micro did not deploy " + war.getName());
+                }
+                // Payara's runtime API says "deployed" for an application whose loading failed (a CDI error,
+                // say), which then answers 404 everywhere: its log says otherwise.
+                if (payara.output().substring(mark).contains(LOAD_FAILURE)) {
+                    throw new IllegalStateException("Payara Micro failed to load " + war.getName());
                 }
                 contextRoots.put(name, contextRoot);
             }
