@@ -58,17 +58,6 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     public record ResentCode(String username, String code, Map<String, String> clientMetadata) {
     }
 
-    /** Thrown to answer a request with one of Cognito's errors. */
-    static final class CognitoError extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String type;
-
-        CognitoError(String type, String message) {
-            super(message, null, false, false);
-            this.type = type;
-        }
-    }
-
     private final CognitoLocal emulator;
     private final String poolId;
     private final HttpServer server;
@@ -138,29 +127,29 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
                     }
                     default -> relay(exchange, target, body);
                 }
-            } catch (CognitoError e) {
-                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
+            } catch (CognitoRefusal e) {
+                CognitoWire.send(exchange, 400, e.body());
             }
         }
     }
 
     /** Cognito refuses a revoked token wherever it is sent: as AccessToken, or as a refresh token to InitiateAuth. */
-    private void refuseRevoked(JsonObject request) throws CognitoError {
+    private void refuseRevoked(JsonObject request) throws CognitoRefusal {
         String accessToken = request.getString("AccessToken", null);
         if (issued.isRevoked(accessToken)) {
-            throw new CognitoError("NotAuthorizedException", "Access Token has been revoked");
+            throw new CognitoRefusal("NotAuthorizedException", "Access Token has been revoked");
         }
         JsonObject parameters = request.getJsonObject("AuthParameters");
         String refreshToken = parameters == null ? null : parameters.getString("REFRESH_TOKEN", null);
         if (issued.isRevoked(refreshToken)) {
-            throw new CognitoError("NotAuthorizedException", "Refresh Token has been revoked");
+            throw new CognitoRefusal("NotAuthorizedException", "Refresh Token has been revoked");
         }
     }
 
-    private JsonObject globalSignOut(JsonObject request) throws CognitoError {
+    private JsonObject globalSignOut(JsonObject request) throws CognitoRefusal {
         String accessToken = request.getString("AccessToken", null);
         if (accessToken == null || accessToken.isEmpty()) {
-            throw new CognitoError("InvalidParameterException",
+            throw new CognitoRefusal("InvalidParameterException",
                     "1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: "
                             + "Member must not be null");
         }
@@ -173,7 +162,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     }
 
     /** The claims of an access token of this pool that Cognito would accept, or its refusal. */
-    private JWTClaimsSet verifiedAccessToken(String token) throws CognitoError {
+    private JWTClaimsSet verifiedAccessToken(String token) throws CognitoRefusal {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWKSet keys = JWKSet.parse(http.send(HttpRequest.newBuilder(URI.create(emulator.jwksUri(poolId)))
@@ -184,14 +173,14 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
                     || !emulator.issuer(poolId).equals(claims.getIssuer())
                     || !"access".equals(claims.getClaim("token_use"))
                     || claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
-                throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+                throw new CognitoRefusal("NotAuthorizedException", "Invalid Access Token");
             }
             return claims;
         } catch (ParseException | JOSEException | IOException e) {
-            throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid Access Token");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CognitoError("InternalErrorException", "interrupted");
+            throw new CognitoRefusal("InternalErrorException", "interrupted");
         }
     }
 

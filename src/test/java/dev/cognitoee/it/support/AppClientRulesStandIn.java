@@ -5,14 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -34,18 +29,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 public final class AppClientRulesStandIn implements AutoCloseable {
 
     private static final String INITIATE_AUTH = CognitoWire.SERVICE + "InitiateAuth";
-    /** What Cognito allows a client created without ExplicitAuthFlows (Cognito API reference). */
-    private static final Set<String> DEFAULT_FLOWS = Set.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
-            "ALLOW_CUSTOM_AUTH");
 
     private final CognitoLocal emulator;
-    private final String poolId;
+    private final AppClientRules clientRules;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpServer server;
 
     private AppClientRulesStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
-        this.poolId = poolId;
+        this.clientRules = new AppClientRules(emulator, poolId);
         this.server = CognitoWire.serve(this::handle, executor);
     }
 
@@ -81,35 +73,19 @@ public final class AppClientRulesStandIn implements AutoCloseable {
 
     /** Cognito's answer to an InitiateAuth that breaks the app client's rules, if it does. */
     private Optional<byte[]> refusal(JsonObject request) {
-        String clientId = request.getString("ClientId", "");
-        UserPoolClientType client;
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            client = cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // an unknown client: the emulator answers that itself
-        }
-        String flow = request.getString("AuthFlow", "");
-        List<String> allowed = client.explicitAuthFlowsAsStrings().isEmpty() ? List.copyOf(DEFAULT_FLOWS)
-                : client.explicitAuthFlowsAsStrings();
-        if (!allowed.contains("ALLOW_" + flow) && !allowed.contains(flow)) { // ALLOW_X, or the legacy name X
-            return Optional.of(CognitoWire.error("InvalidParameterException",
-                    flow + " flow not enabled for this client"));
+        // An unknown client is left to the emulator, which answers it itself.
+        Optional<UserPoolClientType> client = clientRules.find(request.getString("ClientId", ""));
+        if (client.isEmpty()) {
+            return Optional.empty();
         }
         JsonObject parameters = request.getJsonObject("AuthParameters");
-        String secretHash = parameters == null ? null : parameters.getString("SECRET_HASH", null);
-        if (client.clientSecret() != null) {
-            if (secretHash == null) {
-                return Optional.of(CognitoWire.error("NotAuthorizedException", "Client " + clientId
-                        + " is configured with secret but SECRET_HASH was not received"));
-            }
-            String username = parameters.getString("USERNAME", "");
-            String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-            if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    secretHash.getBytes(StandardCharsets.UTF_8))) {
-                return Optional.of(CognitoWire.error("NotAuthorizedException",
-                        "Unable to verify secret hash for client " + clientId));
-            }
+        try {
+            AppClientRules.check(client.get(), request.getString("AuthFlow", ""),
+                    parameters == null ? "" : parameters.getString("USERNAME", ""),
+                    parameters == null ? null : parameters.getString("SECRET_HASH", null));
+            return Optional.empty();
+        } catch (CognitoRefusal refusal) {
+            return Optional.of(refusal.body());
         }
-        return Optional.empty();
     }
 }

@@ -87,17 +87,6 @@ public final class DeviceStandIn implements AutoCloseable {
                            ServerHalf server, BigInteger clientPublic, String secretBlock) {
     }
 
-    /** Thrown to answer a request with one of Cognito's errors. */
-    private static final class CognitoError extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String type;
-
-        CognitoError(String type, String message) {
-            super(message, null, false, false);
-            this.type = type;
-        }
-    }
-
     private final CognitoLocal emulator;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -177,8 +166,8 @@ public final class DeviceStandIn implements AutoCloseable {
                     default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
                 };
                 CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoError e) {
-                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
+            } catch (CognitoRefusal e) {
+                CognitoWire.send(exchange, 400, e.body());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -220,7 +209,7 @@ public final class DeviceStandIn implements AutoCloseable {
                         .add("DeviceGroupKey", groupKey))).build());
     }
 
-    private Relayed respond(String target, byte[] body) throws CognitoError, IOException, InterruptedException {
+    private Relayed respond(String target, byte[] body) throws CognitoRefusal, IOException, InterruptedException {
         JsonObject request = CognitoWire.json(body);
         return switch (request.getString("ChallengeName", "")) {
             case "DEVICE_SRP_AUTH" -> ok(deviceChallenge(request));
@@ -230,25 +219,25 @@ public final class DeviceStandIn implements AutoCloseable {
     }
 
     /** DEVICE_SRP_AUTH answered with SRP_A: the DEVICE_PASSWORD_VERIFIER challenge. */
-    private JsonObject deviceChallenge(JsonObject request) throws CognitoError {
+    private JsonObject deviceChallenge(JsonObject request) throws CognitoRefusal {
         JsonObject responses = responses(request);
         Pending started = pending.remove(request.getString("Session", ""));
         if (started == null || started.server() != null || !started.clientId().equals(request.getString("ClientId",
                 ""))) {
-            throw new CognitoError("NotAuthorizedException", "Invalid session for the user.");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
         if (!started.device().deviceKey().equals(required(responses, "DEVICE_KEY"))
                 || !started.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         BigInteger clientPublic;
         try {
             clientPublic = new BigInteger(required(responses, "SRP_A"), 16);
         } catch (NumberFormatException e) {
-            throw new CognitoError("InvalidParameterException", "SRP_A is not a hexadecimal number");
+            throw new CognitoRefusal("InvalidParameterException", "SRP_A is not a hexadecimal number");
         }
         if (clientPublic.mod(SrpStandInMath.N).signum() == 0) {
-            throw new CognitoError("InvalidParameterException", "Invalid SRP_A");
+            throw new CognitoRefusal("InvalidParameterException", "Invalid SRP_A");
         }
         ServerHalf half = SrpStandInMath.serverHalf(started.device().verifier(), random);
         String session = randomBase64(48);
@@ -265,20 +254,20 @@ public final class DeviceStandIn implements AutoCloseable {
     }
 
     /** DEVICE_PASSWORD_VERIFIER: the proof checked against the device's verifier, then the kept tokens. */
-    private JsonObject deviceProof(JsonObject request) throws CognitoError {
+    private JsonObject deviceProof(JsonObject request) throws CognitoRefusal {
         try {
             Pending challenge = checkedProof(request);
             proofsAccepted.incrementAndGet();
             devices.computeIfPresent(challenge.device().deviceKey(), (k, d) -> d.authenticated(Instant.now()));
             return Json.createObjectBuilder().add("AuthenticationResult", challenge.tokens())
                     .add("ChallengeParameters", JsonValue.EMPTY_JSON_OBJECT).build();
-        } catch (CognitoError e) {
+        } catch (CognitoRefusal e) {
             proofsRefused.incrementAndGet();
             throw e;
         }
     }
 
-    private Pending checkedProof(JsonObject request) throws CognitoError {
+    private Pending checkedProof(JsonObject request) throws CognitoRefusal {
         JsonObject responses = responses(request);
         String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String signature = required(responses, "PASSWORD_CLAIM_SIGNATURE");
@@ -287,77 +276,77 @@ public final class DeviceStandIn implements AutoCloseable {
         Pending challenge = pending.remove(request.getString("Session", "")); // answers once, right or wrong
         if (challenge == null || challenge.server() == null || !challenge.secretBlock().equals(secretBlock)
                 || !challenge.clientId().equals(request.getString("ClientId", ""))) {
-            throw new CognitoError("NotAuthorizedException", "Invalid session for the user.");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
         if (!challenge.device().deviceKey().equals(deviceKey)
                 || !challenge.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         Instant signedAt;
         try {
             signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CognitoError("InvalidParameterException",
+            throw new CognitoRefusal("InvalidParameterException",
                     "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
         }
         if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         Device device = devices.get(deviceKey);
         if (device == null || device.verifier() == null) {
-            throw new CognitoError("ResourceNotFoundException", "Device does not exist.");
+            throw new CognitoRefusal("ResourceNotFoundException", "Device does not exist.");
         }
         byte[] expected = SrpStandInMath.expectedSignature(device.groupKey(), deviceKey, device.verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
         if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         return challenge;
     }
 
-    private JsonObject confirmDevice(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private JsonObject confirmDevice(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         String sub = caller(request);
         String deviceKey = required(request, "DeviceKey");
         Device device = devices.get(deviceKey);
         if (device == null || !device.owner().equals(sub)) {
-            throw new CognitoError("ResourceNotFoundException", "Device does not exist.");
+            throw new CognitoRefusal("ResourceNotFoundException", "Device does not exist.");
         }
         if (device.verifier() != null) {
-            throw new CognitoError("NotAuthorizedException", "Device has already been confirmed.");
+            throw new CognitoRefusal("NotAuthorizedException", "Device has already been confirmed.");
         }
         JsonObject config = Optional.ofNullable(request.getJsonObject("DeviceSecretVerifierConfig"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter DeviceSecretVerifierConfig"));
         byte[] verifier = base64(required(config, "PasswordVerifier"));
         byte[] salt = base64(required(config, "Salt"));
         if (verifier.length == 0 || salt.length == 0) {
-            throw new CognitoError("InvalidParameterException", "Invalid DeviceSecretVerifierConfig");
+            throw new CognitoRefusal("InvalidParameterException", "Invalid DeviceSecretVerifierConfig");
         }
         String name = request.getString("DeviceName", null);
         if (name != null && name.length() > 1024) {
-            throw new CognitoError("InvalidParameterException", "DeviceName is too long");
+            throw new CognitoRefusal("InvalidParameterException", "DeviceName is too long");
         }
         devices.put(deviceKey, device.confirmed(new Verifier(new BigInteger(1, salt), new BigInteger(1, verifier)),
                 name, Instant.now()));
         return Json.createObjectBuilder().add("UserConfirmationNecessary", true).build();
     }
 
-    private JsonObject updateDeviceStatus(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private JsonObject updateDeviceStatus(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         Device device = callersDevice(request);
         String status = request.getString("DeviceRememberedStatus", "");
         if (!Set.of("remembered", "not_remembered").contains(status)) {
-            throw new CognitoError("InvalidParameterException", "1 validation error detected: Value '" + status
+            throw new CognitoRefusal("InvalidParameterException", "1 validation error detected: Value '" + status
                     + "' at 'deviceRememberedStatus' failed to satisfy constraint");
         }
         devices.put(device.deviceKey(), device.withStatus(status, Instant.now()));
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
-    private JsonObject listDevices(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private JsonObject listDevices(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         String sub = caller(request);
         int limit = request.getInt("Limit", 60);
         if (limit < 0 || limit > 60) {
-            throw new CognitoError("InvalidParameterException", "Limit must be between 0 and 60");
+            throw new CognitoRefusal("InvalidParameterException", "Limit must be between 0 and 60");
         }
         List<Device> mine = new ArrayList<>(devices.values().stream()
                 .filter(d -> d.owner().equals(sub) && d.verifier() != null).toList());
@@ -385,33 +374,33 @@ public final class DeviceStandIn implements AutoCloseable {
         return out.build();
     }
 
-    private JsonObject forgetDevice(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private JsonObject forgetDevice(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         devices.remove(callersDevice(request).deviceKey());
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
-    private Device callersDevice(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private Device callersDevice(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         String sub = caller(request);
         Device device = devices.get(required(request, "DeviceKey"));
         if (device == null || !device.owner().equals(sub) || device.verifier() == null) {
-            throw new CognitoError("ResourceNotFoundException", "Device does not exist.");
+            throw new CognitoRefusal("ResourceNotFoundException", "Device does not exist.");
         }
         return device;
     }
 
     /** The {@code sub} of the access token's user, as the emulator's GetUser knows it. */
-    private String caller(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private String caller(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         String accessToken = required(request, "AccessToken");
         Relayed user = relay("POST", URI.create("/"), SERVICE + "GetUser", Json.createObjectBuilder()
                 .add("AccessToken", accessToken).build().toString().getBytes(StandardCharsets.UTF_8));
         if (user.status() != 200) {
-            throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid Access Token");
         }
         String sub = CognitoWire.json(user.body()).getJsonArray("UserAttributes").getValuesAs(JsonObject.class).stream()
                 .filter(a -> "sub".equals(a.getString("Name", ""))).map(a -> a.getString("Value")).findFirst()
-                .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Invalid Access Token"));
+                .orElseThrow(() -> new CognitoRefusal("NotAuthorizedException", "Invalid Access Token"));
         if (!sub.equals(claim(accessToken, "sub"))) {
-            throw new CognitoError("NotAuthorizedException", "Invalid Access Token");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid Access Token");
         }
         return sub;
     }
@@ -424,9 +413,9 @@ public final class DeviceStandIn implements AutoCloseable {
         return instant.toEpochMilli() / 1000.0;
     }
 
-    private static JsonObject responses(JsonObject request) throws CognitoError {
+    private static JsonObject responses(JsonObject request) throws CognitoRefusal {
         return Optional.ofNullable(request.getJsonObject("ChallengeResponses"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter ChallengeResponses"));
     }
 
@@ -445,10 +434,10 @@ public final class DeviceStandIn implements AutoCloseable {
         return new Relayed(200, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String required(JsonObject object, String name) throws CognitoError {
+    private static String required(JsonObject object, String name) throws CognitoRefusal {
         String value = object.getString(name, "");
         if (value.isEmpty()) {
-            throw new CognitoError("InvalidParameterException", "Missing required parameter " + name);
+            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
         }
         return value;
     }

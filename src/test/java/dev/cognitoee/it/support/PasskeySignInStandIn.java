@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -55,6 +53,7 @@ final class PasskeySignInStandIn {
 
     private final PasskeyStandIn standIn;
     private final CognitoLocal emulator;
+    private final AppClientRules clientRules;
     private final String poolId;
     private final PasskeyLedger ledger;
     private final WebAuthnManager webAuthn;
@@ -67,6 +66,7 @@ final class PasskeySignInStandIn {
                          WebAuthnManager webAuthn) {
         this.standIn = standIn;
         this.emulator = emulator;
+        this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.ledger = ledger;
         this.webAuthn = webAuthn;
@@ -110,7 +110,7 @@ final class PasskeySignInStandIn {
 
     private byte[] challenge(String clientId, JsonObject parameters) throws CognitoRefusal {
         String username = required(parameters, "USERNAME");
-        checkClient(clientId, username, parameters.getString("SECRET_HASH", null));
+        clientRules.check(clientId, "USER_AUTH", username, parameters.getString("SECRET_HASH", null));
         List<Passkey> passkeys = ledger.ofUsername(username);
         if (passkeys.isEmpty()) {
             throw new CognitoRefusal("NotAuthorizedException", REFUSED);
@@ -148,7 +148,7 @@ final class PasskeySignInStandIn {
         if (issued == null || issued.expiresAt().isBefore(Instant.now()) || !issued.clientId().equals(clientId)) {
             throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
-        checkClient(clientId, username, responses.getString("SECRET_HASH", null));
+        clientRules.check(clientId, "USER_AUTH", username, responses.getString("SECRET_HASH", null));
         if (!issued.username().equals(username)) {
             throw new CognitoRefusal("NotAuthorizedException", REFUSED);
         }
@@ -180,43 +180,13 @@ final class PasskeySignInStandIn {
                     + "'s password (PasskeyStandIn.knowPassword)");
         }
         JsonObjectBuilder parameters = Json.createObjectBuilder().add("USERNAME", username).add("PASSWORD", password);
-        String secret = appClient(clientId).map(UserPoolClientType::clientSecret).orElse(null);
+        String secret = clientRules.find(clientId).map(UserPoolClientType::clientSecret).orElse(null);
         if (secret != null) {
             parameters.add("SECRET_HASH", CognitoFixture.secretHash(username, clientId, secret));
         }
         byte[] body = Json.createObjectBuilder().add("AuthFlow", "USER_PASSWORD_AUTH").add("ClientId", clientId)
                 .add("AuthParameters", parameters).build().toString().getBytes(StandardCharsets.UTF_8);
         return standIn.relay(CognitoWire.SERVICE + "InitiateAuth", body);
-    }
-
-    /** Cognito's app client rules: USER_AUTH allowed, and SECRET_HASH over {@code username} when it has a secret. */
-    private void checkClient(String clientId, String username, String secretHash) throws CognitoRefusal {
-        UserPoolClientType client = appClient(clientId).orElseThrow(() -> new CognitoRefusal(
-                "ResourceNotFoundException", "User pool client " + clientId + " does not exist."));
-        if (!client.explicitAuthFlowsAsStrings().contains("ALLOW_USER_AUTH")) {
-            throw new CognitoRefusal("InvalidParameterException", "USER_AUTH flow not enabled for this client");
-        }
-        if (client.clientSecret() == null) {
-            return;
-        }
-        if (secretHash == null) {
-            throw new CognitoRefusal("NotAuthorizedException", "Client " + clientId
-                    + " is configured with secret but SECRET_HASH was not received");
-        }
-        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw new CognitoRefusal("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
-        }
-    }
-
-    private Optional<UserPoolClientType> appClient(String clientId) {
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            return Optional.of(cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
-                    .userPoolClient());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static String required(JsonObject object, String name) throws CognitoRefusal {

@@ -1,6 +1,5 @@
 package dev.cognitoee.it.support;
 
-import dev.cognitoee.it.support.AccountLifecycleStandIn.CognitoError;
 import dev.cognitoee.it.support.AccountLifecycleStandIn.ResentCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
@@ -45,22 +43,22 @@ final class ResentSignUpCodes {
     }
 
     /** ResendConfirmationCode: a new code for an unconfirmed user, and where it went. */
-    JsonObject resend(JsonObject request) throws CognitoError {
+    JsonObject resend(JsonObject request) throws CognitoRefusal {
         String clientId = request.getString("ClientId", "");
         String username = request.getString("Username", "");
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            checkClient(cognito, clientId, username, request.getString("SecretHash", null));
+            checkClient(clientId, username, request.getString("SecretHash", null));
             AdminGetUserResponse user;
             try {
                 user = cognito.adminGetUser(b -> b.userPoolId(poolId).username(username));
             } catch (CognitoIdentityProviderException e) {
-                throw new CognitoError("UserNotFoundException", "Username/client id combination not found.");
+                throw new CognitoRefusal("UserNotFoundException", "Username/client id combination not found.");
             }
             if (user.userStatus() != UserStatusType.UNCONFIRMED) {
-                throw new CognitoError("InvalidParameterException", "User is already confirmed.");
+                throw new CognitoRefusal("InvalidParameterException", "User is already confirmed.");
             }
             String email = user.userAttributes().stream().filter(a -> a.name().equals("email")).findFirst()
-                    .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                    .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                             "Cannot deliver the code: the user has no email address")).value();
             String code = String.format("%06d", random.nextInt(1_000_000));
             codes.put(user.username(), new ResentCode(user.username(), code, clientMetadata(request)));
@@ -70,37 +68,20 @@ final class ResentSignUpCodes {
         }
     }
 
-    private void checkClient(CognitoIdentityProviderClient cognito, String clientId, String username,
-                             String secretHash) throws CognitoError {
-        UserPoolClientType client;
-        try {
-            client = cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient();
-        } catch (CognitoIdentityProviderException e) {
-            throw new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
-        }
-        if (client.clientSecret() == null) {
-            return;
-        }
-        if (secretHash == null) {
-            throw new CognitoError("NotAuthorizedException", "Client " + clientId
-                    + " is configured with secret but SECRET_HASH was not received");
-        }
-        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
-        }
+    /** Cognito's check of the app client and, when it has a secret, of SECRET_HASH. */
+    private void checkClient(String clientId, String username, String secretHash) throws CognitoRefusal {
+        AppClientRules.checkSecretHash(new AppClientRules(emulator, poolId).require(clientId), username, secretHash);
     }
 
     /** ConfirmSignUp of a user with a resent code: that code alone confirms (in the emulator). */
-    JsonObject confirm(JsonObject request) throws CognitoError {
+    JsonObject confirm(JsonObject request) throws CognitoRefusal {
         String username = request.getString("Username");
         ResentCode sent = codes.get(username);
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            checkClient(cognito, request.getString("ClientId", ""), username, request.getString("SecretHash", null));
+            checkClient(request.getString("ClientId", ""), username, request.getString("SecretHash", null));
             byte[] given = request.getString("ConfirmationCode", "").getBytes(StandardCharsets.UTF_8);
             if (!MessageDigest.isEqual(given, sent.code().getBytes(StandardCharsets.UTF_8))) {
-                throw new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+                throw new CognitoRefusal("CodeMismatchException", "Invalid verification code provided, please try again.");
             }
             cognito.adminConfirmSignUp(b -> b.userPoolId(poolId).username(username)
                     .clientMetadata(clientMetadata(request)));

@@ -20,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -59,9 +57,6 @@ public final class SrpStandIn implements AutoCloseable {
     /** Cognito's words: "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english." */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
-    /** What Cognito allows a client created without ExplicitAuthFlows. */
-    private static final List<String> DEFAULT_FLOWS = List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
-            "ALLOW_CUSTOM_AUTH");
 
     /** A user as the stand-in knows them; the password only to relay a verified sign-in to the emulator. */
     private record User(String userIdForSrp, Verifier verifier, String password) {
@@ -71,18 +66,8 @@ public final class SrpStandIn implements AutoCloseable {
     private record Issued(User user, ServerHalf server, BigInteger clientPublic, String clientId, String session) {
     }
 
-    /** Thrown to answer a request with one of Cognito's errors. */
-    private static final class CognitoError extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String type;
-
-        CognitoError(String type, String message) {
-            super(message, null, false, false);
-            this.type = type;
-        }
-    }
-
     private final CognitoLocal emulator;
+    private final AppClientRules clientRules;
     private final String poolId;
     private final String poolName;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -96,6 +81,7 @@ public final class SrpStandIn implements AutoCloseable {
 
     private SrpStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
+        this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.poolName = poolId.substring(poolId.indexOf('_') + 1);
         this.server = CognitoWire.serve(this::handle, executor);
@@ -160,8 +146,8 @@ public final class SrpStandIn implements AutoCloseable {
                     }
                     send(exchange, answer.status(), answer.body());
                 }
-            } catch (CognitoError e) {
-                send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
+            } catch (CognitoRefusal e) {
+                send(exchange, 400, e.body());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -169,25 +155,25 @@ public final class SrpStandIn implements AutoCloseable {
     }
 
     /** InitiateAuth(USER_SRP_AUTH): the PASSWORD_VERIFIER challenge. */
-    private byte[] challenge(JsonObject request) throws CognitoError {
+    private byte[] challenge(JsonObject request) throws CognitoRefusal {
         String clientId = request.getString("ClientId", "");
         JsonObject parameters = Optional.ofNullable(request.getJsonObject("AuthParameters"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter AUTH_PARAMETERS"));
         String username = required(parameters, "USERNAME");
-        checkClient(clientId, "USER_SRP_AUTH", username, parameters.getString("SECRET_HASH", null));
+        clientRules.check(clientId, "USER_SRP_AUTH", username, parameters.getString("SECRET_HASH", null));
         BigInteger clientPublic;
         try {
             clientPublic = new BigInteger(required(parameters, "SRP_A"), 16);
         } catch (NumberFormatException e) {
-            throw new CognitoError("InvalidParameterException", "SRP_A is not a hexadecimal number");
+            throw new CognitoRefusal("InvalidParameterException", "SRP_A is not a hexadecimal number");
         }
         if (clientPublic.mod(SrpStandInMath.N).signum() == 0) {
-            throw new CognitoError("InvalidParameterException", "Invalid SRP_A");
+            throw new CognitoRefusal("InvalidParameterException", "Invalid SRP_A");
         }
         User user = users.get(aliases.getOrDefault(username, username));
         if (user == null) {
-            throw new CognitoError("UserNotFoundException", "User does not exist.");
+            throw new CognitoRefusal("UserNotFoundException", "User does not exist.");
         }
         ServerHalf half = SrpStandInMath.serverHalf(user.verifier(), random);
         String secretBlock = randomBase64(96);
@@ -206,11 +192,11 @@ public final class SrpStandIn implements AutoCloseable {
     }
 
     /** RespondToAuthChallenge(PASSWORD_VERIFIER): the proof checked, then the emulator's answer for that user. */
-    private Relayed verify(JsonObject request) throws CognitoError, IOException, InterruptedException {
+    private Relayed verify(JsonObject request) throws CognitoRefusal, IOException, InterruptedException {
         User user;
         try {
             user = checkedProof(request);
-        } catch (CognitoError e) {
+        } catch (CognitoRefusal e) {
             proofsRefused.incrementAndGet();
             throw e;
         }
@@ -220,9 +206,9 @@ public final class SrpStandIn implements AutoCloseable {
     }
 
     /** The user whose PASSWORD_VERIFIER answer {@code request} is, if it holds. */
-    private User checkedProof(JsonObject request) throws CognitoError {
+    private User checkedProof(JsonObject request) throws CognitoRefusal {
         JsonObject responses = Optional.ofNullable(request.getJsonObject("ChallengeResponses"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter ChallengeResponses"));
         String username = required(responses, "USERNAME");
         String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
@@ -231,29 +217,29 @@ public final class SrpStandIn implements AutoCloseable {
         Issued challenge = issued.remove(secretBlock); // a secret block answers once, right or wrong
         String clientId = request.getString("ClientId", "");
         if (challenge == null || !challenge.clientId().equals(clientId)) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         if (!challenge.session().equals(request.getString("Session", ""))) {
-            throw new CognitoError("NotAuthorizedException", "Invalid session for the user.");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
-        checkClient(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
+        clientRules.check(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
         if (!challenge.user().userIdForSrp().equals(username)) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         Instant signedAt;
         try {
             signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CognitoError("InvalidParameterException",
+            throw new CognitoRefusal("InvalidParameterException",
                     "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
         }
         if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         byte[] expected = SrpStandInMath.expectedSignature(poolName, username, challenge.user().verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
         if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoError("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
         }
         return challenge.user();
     }
@@ -263,7 +249,7 @@ public final class SrpStandIn implements AutoCloseable {
             throws IOException, InterruptedException {
         JsonObjectBuilder parameters = Json.createObjectBuilder().add("USERNAME", user.userIdForSrp())
                 .add("PASSWORD", user.password());
-        String secret = appClient(clientId).map(UserPoolClientType::clientSecret).orElse(null);
+        String secret = clientRules.find(clientId).map(UserPoolClientType::clientSecret).orElse(null);
         if (secret != null) {
             parameters.add("SECRET_HASH", CognitoFixture.secretHash(user.userIdForSrp(), clientId, secret));
         }
@@ -290,47 +276,15 @@ public final class SrpStandIn implements AutoCloseable {
         }
     }
 
-    /** Cognito's app client rules: the flow allowed, and SECRET_HASH over {@code username} when it has a secret. */
-    private void checkClient(String clientId, String flow, String username, String secretHash) throws CognitoError {
-        UserPoolClientType client = appClient(clientId).orElseThrow(() -> new CognitoError(
-                "ResourceNotFoundException", "User pool client " + clientId + " does not exist."));
-        List<String> allowed = client.explicitAuthFlowsAsStrings().isEmpty() ? DEFAULT_FLOWS
-                : client.explicitAuthFlowsAsStrings();
-        if (!allowed.contains("ALLOW_" + flow) && !allowed.contains(flow)) {
-            throw new CognitoError("InvalidParameterException", flow + " flow not enabled for this client");
-        }
-        if (client.clientSecret() == null) {
-            return;
-        }
-        if (secretHash == null) {
-            throw new CognitoError("NotAuthorizedException", "Client " + clientId
-                    + " is configured with secret but SECRET_HASH was not received");
-        }
-        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
-        }
-    }
-
-    private Optional<UserPoolClientType> appClient(String clientId) {
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            return Optional.of(cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
-                    .userPoolClient());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private Relayed forward(String method, URI path, String target, byte[] body)
             throws IOException, InterruptedException {
         return CognitoWire.relay(emulator.endpoint(), method, path, target, body);
     }
 
-    private static String required(JsonObject object, String name) throws CognitoError {
+    private static String required(JsonObject object, String name) throws CognitoRefusal {
         String value = object.getString(name, "");
         if (value.isEmpty()) {
-            throw new CognitoError("InvalidParameterException", "Missing required parameter " + name);
+            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
         }
         return value;
     }

@@ -63,8 +63,6 @@ public final class UserAuthStandIn implements AutoCloseable {
     private static final String INVALID_SESSION = "Invalid session for the user.";
     private static final Duration SESSION_LIFETIME = Duration.ofMinutes(3);
     private static final int CODE_ATTEMPTS = 3;
-    private static final List<String> DEFAULT_FLOWS = List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
-            "ALLOW_CUSTOM_AUTH");
 
     /** What a session string stands for; each kind is accepted by one call only. */
     private enum Kind { CUSTOM, SELECT, EMAIL_OTP, SIGN_UP, CONFIRMED_SIGN_UP }
@@ -96,18 +94,8 @@ public final class UserAuthStandIn implements AutoCloseable {
         }
     }
 
-    /** Thrown to answer a request with one of Cognito's errors. */
-    private static final class CognitoError extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String type;
-
-        CognitoError(String type, String message) {
-            super(message, null, false, false);
-            this.type = type;
-        }
-    }
-
     private final CognitoLocal emulator;
+    private final AppClientRules clientRules;
     private final String poolId;
     private final String lambdaEndpoint;
     private final HttpServer server;
@@ -120,6 +108,7 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     private UserAuthStandIn(CognitoLocal emulator, String poolId, String lambdaEndpoint) {
         this.emulator = emulator;
+        this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.lambdaEndpoint = lambdaEndpoint;
         server = CognitoWire.serve(this::handle, executor);
@@ -170,8 +159,8 @@ public final class UserAuthStandIn implements AutoCloseable {
                     default -> forward(target, body);
                 };
                 CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoError e) {
-                CognitoWire.send(exchange, 400, CognitoWire.error(e.type, e.getMessage()));
+            } catch (CognitoRefusal e) {
+                CognitoWire.send(exchange, 400, e.body());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,21 +168,21 @@ public final class UserAuthStandIn implements AutoCloseable {
     }
 
     private Relayed initiateAuth(JsonObject request, byte[] body)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         String flow = request.getString("AuthFlow", "");
         if (!flow.equals("CUSTOM_AUTH") && !flow.equals("USER_AUTH")) {
             return forward(SERVICE + "InitiateAuth", body);
         }
         String clientId = request.getString("ClientId", "");
         JsonObject parameters = Optional.ofNullable(request.getJsonObject("AuthParameters"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter AUTH_PARAMETERS"));
         String typed = required(parameters, "USERNAME");
-        checkClient(clientId, flow, typed, parameters.getString("SECRET_HASH", null));
+        clientRules.check(clientId, flow, typed, parameters.getString("SECRET_HASH", null));
         if (flow.equals("USER_AUTH") && parameters.containsKey("SESSION")) {
             Issued confirmed = take(parameters.getString("SESSION"), Kind.CONFIRMED_SIGN_UP, clientId);
             if (!confirmed.username.equals(typed)) {
-                throw new CognitoError("NotAuthorizedException", INVALID_SESSION);
+                throw new CognitoRefusal("NotAuthorizedException", INVALID_SESSION);
             }
             return tokens(confirmed.username, clientId, null);
         }
@@ -223,17 +212,17 @@ public final class UserAuthStandIn implements AutoCloseable {
     }
 
     private Relayed respondToAuthChallenge(JsonObject request, byte[] body)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         String challenge = request.getString("ChallengeName", "");
         if (!List.of("CUSTOM_CHALLENGE", "SELECT_CHALLENGE", "EMAIL_OTP").contains(challenge)) {
             return forward(SERVICE + "RespondToAuthChallenge", body); // another flow's challenge: the emulator's
         }
         String clientId = request.getString("ClientId", "");
         JsonObject responses = Optional.ofNullable(request.getJsonObject("ChallengeResponses"))
-                .orElseThrow(() -> new CognitoError("InvalidParameterException",
+                .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter ChallengeResponses"));
         String username = required(responses, "USERNAME");
-        checkClient(clientId, challenge.equals("CUSTOM_CHALLENGE") ? "CUSTOM_AUTH" : "USER_AUTH", username,
+        clientRules.check(clientId, challenge.equals("CUSTOM_CHALLENGE") ? "CUSTOM_AUTH" : "USER_AUTH", username,
                 responses.getString("SECRET_HASH", null));
         JsonObject metadata = Optional.ofNullable(request.getJsonObject("ClientMetadata"))
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
@@ -248,7 +237,7 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** A custom challenge answered: Verify, then Define decides, all three triggers with the request's metadata. */
     private Relayed customAnswer(Issued issued, String username, String answer, JsonObject metadata)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         sameUser(issued, username);
         Map<String, String> attributes = user(issued.username);
         JsonObject verified = trigger("verifyAuthChallengeResponse", "VerifyAuthChallengeResponse_Authentication",
@@ -267,7 +256,7 @@ public final class UserAuthStandIn implements AutoCloseable {
     /** Define decides what follows {@code history}: fail, tokens, or a challenge that Create makes. */
     private Relayed customStep(String username, String clientId, Map<String, String> attributes,
                                List<JsonObject> history, JsonObject metadata)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         Issued context = new Issued(Kind.CUSTOM, username, clientId, history, null, null, null, null);
         JsonArrayBuilder session = Json.createArrayBuilder();
         history.forEach(session::add);
@@ -276,13 +265,13 @@ public final class UserAuthStandIn implements AutoCloseable {
                 Json.createObjectBuilder().add("challengeName", JsonValue.NULL).add("issueTokens", JsonValue.NULL)
                         .add("failAuthentication", JsonValue.NULL));
         if (decision.getBoolean("failAuthentication", false)) {
-            throw new CognitoError("NotAuthorizedException", WRONG_CREDENTIALS);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_CREDENTIALS);
         }
         if (decision.getBoolean("issueTokens", false)) {
             return tokens(username, clientId, null);
         }
         if (!"CUSTOM_CHALLENGE".equals(decision.getString("challengeName", ""))) {
-            throw new CognitoError("InvalidLambdaResponseException", "Invalid challenge name returned.");
+            throw new CognitoRefusal("InvalidLambdaResponseException", "Invalid challenge name returned.");
         }
         JsonArrayBuilder again = Json.createArrayBuilder();
         history.forEach(again::add);
@@ -303,11 +292,11 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** SELECT_CHALLENGE answered: the password with it, or an email code sent. */
     private Relayed selected(Issued issued, String username, JsonObject responses)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         sameUser(issued, username);
         String answer = required(responses, "ANSWER");
         if (!issued.available.contains(answer)) {
-            throw new CognitoError("InvalidParameterException", "The challenge " + answer + " is not available.");
+            throw new CognitoRefusal("InvalidParameterException", "The challenge " + answer + " is not available.");
         }
         if (answer.equals("PASSWORD")) {
             return passwordChecked(issued.username, issued.clientId, required(responses, "PASSWORD"));
@@ -328,7 +317,7 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** The email code checked; a wrong one leaves the session for another try, the third ends it. */
     private Relayed emailCodeAnswer(String session, String clientId, String username, String code)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         Issued issued = valid(sessions.get(session), Kind.EMAIL_OTP, clientId);
         sameUser(issued, username);
         synchronized (issued) {
@@ -336,9 +325,9 @@ public final class UserAuthStandIn implements AutoCloseable {
                     code.getBytes(StandardCharsets.UTF_8))) {
                 if (++issued.failures >= CODE_ATTEMPTS) {
                     sessions.remove(session);
-                    throw new CognitoError("NotAuthorizedException", INVALID_SESSION);
+                    throw new CognitoRefusal("NotAuthorizedException", INVALID_SESSION);
                 }
-                throw new CognitoError("CodeMismatchException", "Invalid code or auth state for the user.");
+                throw new CognitoRefusal("CodeMismatchException", "Invalid code or auth state for the user.");
             }
         }
         sessions.remove(session);
@@ -359,7 +348,7 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** ConfirmSignUp with SignUp's session (checked first) answers with the session that signs in once. */
     private Relayed confirmSignUp(JsonObject request, byte[] body)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         String clientId = request.getString("ClientId", "");
         String username = request.getString("Username", "");
         Issued signUp = null;
@@ -377,18 +366,18 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** The password checked by the emulator: its tokens (or next challenge), or Cognito's refusal. */
     private Relayed passwordChecked(String username, String clientId, String password)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         Relayed answer = tokens(username, clientId, password);
         if (answer.status() == 400 && new String(answer.body(), StandardCharsets.UTF_8)
                 .contains("InvalidPasswordException")) {
             // the emulator's word for a wrong password; Cognito's is NotAuthorizedException
-            throw new CognitoError("NotAuthorizedException", WRONG_CREDENTIALS);
+            throw new CognitoRefusal("NotAuthorizedException", WRONG_CREDENTIALS);
         }
         return answer;
     }
 
     /** The emulator's answer to a USER_PASSWORD_AUTH of {@code username}, with the password known to the stand-in. */
-    private Relayed tokens(String username, String clientId, String password) throws CognitoError, IOException,
+    private Relayed tokens(String username, String clientId, String password) throws CognitoRefusal, IOException,
             InterruptedException {
         String known = password != null ? password : passwords.get(username);
         if (known == null) {
@@ -396,7 +385,7 @@ public final class UserAuthStandIn implements AutoCloseable {
                     + ": register it");
         }
         JsonObjectBuilder parameters = Json.createObjectBuilder().add("USERNAME", username).add("PASSWORD", known);
-        String secret = appClient(clientId).map(UserPoolClientType::clientSecret).orElse(null);
+        String secret = clientRules.find(clientId).map(UserPoolClientType::clientSecret).orElse(null);
         if (secret != null) {
             parameters.add("SECRET_HASH", CognitoFixture.secretHash(username, clientId, secret));
         }
@@ -408,7 +397,7 @@ public final class UserAuthStandIn implements AutoCloseable {
     /** Invokes a trigger over Lambda's Invoke API with Cognito's event; its {@code response}. */
     private JsonObject trigger(String function, String triggerSource, Issued context, Map<String, String> attributes,
                                JsonObjectBuilder request, JsonObjectBuilder response)
-            throws CognitoError, IOException, InterruptedException {
+            throws CognitoRefusal, IOException, InterruptedException {
         JsonObjectBuilder userAttributes = Json.createObjectBuilder();
         attributes.forEach((name, value) -> {
             if (!name.equals("cognito:username")) {
@@ -429,14 +418,14 @@ public final class UserAuthStandIn implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         JsonObject result = Json.createReader(new StringReader(invoked.body())).readObject();
         if (invoked.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-            throw new CognitoError("UserLambdaValidationException", triggerSource.split("_")[0]
+            throw new CognitoRefusal("UserLambdaValidationException", triggerSource.split("_")[0]
                     + " failed with error " + result.getString("errorMessage", "") + ".");
         }
         return Optional.ofNullable(result.getJsonObject("response")).orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /** The user's attributes at the emulator (with {@code cognito:username}); a user it lacks is Cognito's error. */
-    private Map<String, String> user(String username) throws CognitoError {
+    private Map<String, String> user(String username) throws CognitoRefusal {
         try (CognitoIdentityProviderClient cognito = emulator.client()) {
             var user = cognito.adminGetUser(b -> b.userPoolId(poolId).username(username));
             Map<String, String> attributes = new LinkedHashMap<>();
@@ -444,7 +433,7 @@ public final class UserAuthStandIn implements AutoCloseable {
             attributes.put("cognito:username", user.username());
             return attributes;
         } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException e) {
-            throw new CognitoError("UserNotFoundException", "User does not exist.");
+            throw new CognitoRefusal("UserNotFoundException", "User does not exist.");
         }
     }
 
@@ -457,55 +446,23 @@ public final class UserAuthStandIn implements AutoCloseable {
     }
 
     /** The session, used up: one of {@code kind}, of this app client, not expired. */
-    private Issued take(String session, Kind kind, String clientId) throws CognitoError {
+    private Issued take(String session, Kind kind, String clientId) throws CognitoRefusal {
         return valid(sessions.remove(session), kind, clientId);
     }
 
-    private static Issued valid(Issued issued, Kind kind, String clientId) throws CognitoError {
+    private static Issued valid(Issued issued, Kind kind, String clientId) throws CognitoRefusal {
         if (issued == null || issued.kind != kind || !issued.clientId.equals(clientId)) {
-            throw new CognitoError("NotAuthorizedException", INVALID_SESSION);
+            throw new CognitoRefusal("NotAuthorizedException", INVALID_SESSION);
         }
         if (Instant.now().isAfter(issued.expires)) {
-            throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+            throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
         return issued;
     }
 
-    private static void sameUser(Issued issued, String username) throws CognitoError {
+    private static void sameUser(Issued issued, String username) throws CognitoRefusal {
         if (!issued.username.equals(username)) {
-            throw new CognitoError("NotAuthorizedException", INVALID_SESSION);
-        }
-    }
-
-    /** Cognito's app client rules: the flow allowed, and SECRET_HASH over {@code username} when it has a secret. */
-    private void checkClient(String clientId, String flow, String username, String secretHash) throws CognitoError {
-        UserPoolClientType client = appClient(clientId).orElseThrow(() -> new CognitoError(
-                "ResourceNotFoundException", "User pool client " + clientId + " does not exist."));
-        List<String> allowed = client.explicitAuthFlowsAsStrings().isEmpty() ? DEFAULT_FLOWS
-                : client.explicitAuthFlowsAsStrings();
-        if (!allowed.contains("ALLOW_" + flow)) {
-            throw new CognitoError("InvalidParameterException", flow + " flow not enabled for this client");
-        }
-        if (client.clientSecret() == null) {
-            return;
-        }
-        if (secretHash == null) {
-            throw new CognitoError("NotAuthorizedException", "Client " + clientId
-                    + " is configured with secret but SECRET_HASH was not received");
-        }
-        String expected = CognitoFixture.secretHash(username, clientId, client.clientSecret());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
-            throw new CognitoError("NotAuthorizedException", "Unable to verify secret hash for client " + clientId);
-        }
-    }
-
-    private Optional<UserPoolClientType> appClient(String clientId) {
-        try (CognitoIdentityProviderClient cognito = emulator.client()) {
-            return Optional.of(cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
-                    .userPoolClient());
-        } catch (RuntimeException e) {
-            return Optional.empty();
+            throw new CognitoRefusal("NotAuthorizedException", INVALID_SESSION);
         }
     }
 
@@ -523,10 +480,10 @@ public final class UserAuthStandIn implements AutoCloseable {
         return new Relayed(200, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String required(JsonObject object, String name) throws CognitoError {
+    private static String required(JsonObject object, String name) throws CognitoRefusal {
         String value = object.getString(name, "");
         if (value.isEmpty()) {
-            throw new CognitoError("InvalidParameterException", "Missing required parameter " + name);
+            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
         }
         return value;
     }
