@@ -1,7 +1,8 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
@@ -30,8 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,8 +87,7 @@ public final class DeviceStandIn implements AutoCloseable {
     }
 
     private final CognitoLocal emulator;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Device> devices = new ConcurrentHashMap<>(); // by device key
     private final Map<String, Pending> pending = new ConcurrentHashMap<>(); // by session
@@ -99,7 +97,7 @@ public final class DeviceStandIn implements AutoCloseable {
 
     private DeviceStandIn(CognitoLocal emulator) {
         this.emulator = emulator;
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}. */
@@ -109,7 +107,7 @@ public final class DeviceStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /** The device {@code deviceKey}, if the stand-in knows it. */
@@ -146,23 +144,22 @@ public final class DeviceStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target != null && target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
+            CognitoWire.Call call = CognitoWire.read(exchange);
+            byte[] body = call.body();
+            String target = call.target();
             try {
-                Relayed answer = switch (operation) {
+                Relayed answer = switch (call.operation()) {
                     case "InitiateAuth" -> initiateAuth(target, body);
                     case "RespondToAuthChallenge" -> respond(target, body);
-                    case "ConfirmDevice" -> ok(confirmDevice(CognitoWire.json(body)));
-                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(CognitoWire.json(body)));
-                    case "ListDevices" -> ok(listDevices(CognitoWire.json(body)));
-                    case "ForgetDevice" -> ok(forgetDevice(CognitoWire.json(body)));
+                    case "ConfirmDevice" -> ok(confirmDevice(call.json()));
+                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(call.json()));
+                    case "ListDevices" -> ok(listDevices(call.json()));
+                    case "ForgetDevice" -> ok(forgetDevice(call.json()));
                     default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
                 };
                 CognitoWire.send(exchange, answer.status(), answer.body());
@@ -432,14 +429,6 @@ public final class DeviceStandIn implements AutoCloseable {
 
     private static Relayed ok(JsonObject body) {
         return new Relayed(200, body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
     }
 
     private String randomBase64(int bytes) {

@@ -1,7 +1,8 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
@@ -24,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -70,8 +69,7 @@ public final class SrpStandIn implements AutoCloseable {
     private final AppClientRules clientRules;
     private final String poolId;
     private final String poolName;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpServer server;
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
@@ -84,7 +82,7 @@ public final class SrpStandIn implements AutoCloseable {
         this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.poolName = poolId.substring(poolId.indexOf('_') + 1);
-        this.server = CognitoWire.serve(this::handle, executor);
+        this.server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
@@ -94,7 +92,7 @@ public final class SrpStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /**
@@ -121,25 +119,24 @@ public final class SrpStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonObject request = (SERVICE + "InitiateAuth").equals(target)
-                    || (SERVICE + "RespondToAuthChallenge").equals(target) ? json(body) : null;
+            CognitoWire.Call call = CognitoWire.read(exchange);
+            boolean initiate = "InitiateAuth".equals(call.operation());
+            JsonObject request = initiate || "RespondToAuthChallenge".equals(call.operation()) ? call.json() : null;
             try {
-                if (request != null && target.endsWith("InitiateAuth")
+                if (initiate
                         && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
                     send(exchange, 200, challenge(request));
                 } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
                     Relayed answer = verify(request);
                     send(exchange, answer.status(), answer.body());
                 } else {
-                    Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
+                    Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), call.target(),
+                            call.body());
                     if (request != null && answer.status() == 200
                             && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
                         passwordChanged(request.getJsonObject("ChallengeResponses"));
@@ -281,14 +278,6 @@ public final class SrpStandIn implements AutoCloseable {
         return CognitoWire.relay(emulator.endpoint(), method, path, target, body);
     }
 
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
-    }
-
     private String randomBase64(int bytes) {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
@@ -301,10 +290,6 @@ public final class SrpStandIn implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
-    }
-
-    private static JsonObject json(byte[] body) {
-        return CognitoWire.json(body);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
