@@ -100,27 +100,20 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            JsonObject request = call.body().length == 0 ? JsonObject.EMPTY_JSON_OBJECT : call.json();
-            try {
-                refuseRevoked(request);
-                switch (call.operation()) {
-                    case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
-                    case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
-                    case "ConfirmSignUp" -> {
-                        if (resentCodes.pendingFor(request.getString("Username", ""))) {
-                            send(exchange, 200, resentCodes.confirm(request));
-                        } else {
-                            relay(exchange, call);
-                        }
-                    }
-                    default -> relay(exchange, call);
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException, CognitoRefusal {
+        JsonObject request = call.body().length == 0 ? JsonObject.EMPTY_JSON_OBJECT : call.json();
+        refuseRevoked(request);
+        switch (call.operation()) {
+            case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
+            case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
+            case "ConfirmSignUp" -> {
+                if (resentCodes.pendingFor(request.getString("Username", ""))) {
+                    send(exchange, 200, resentCodes.confirm(request));
+                } else {
+                    relay(exchange, call);
                 }
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
             }
+            default -> relay(exchange, call);
         }
     }
 

@@ -52,17 +52,13 @@ public final class AppClientRulesStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            Optional<byte[]> refusal = INITIATE_AUTH.equals(call.target()) ? refusal(call.json())
-                    : Optional.empty();
-            if (refusal.isPresent()) {
-                CognitoWire.send(exchange, 400, refusal.get());
-                return;
-            }
-            CognitoWire.relay(emulator.endpoint(), exchange, call.body());
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException {
+        Optional<byte[]> refusal = INITIATE_AUTH.equals(call.target()) ? refusal(call.json()) : Optional.empty();
+        if (refusal.isPresent()) {
+            CognitoWire.send(exchange, 400, refusal.get());
+            return;
         }
+        CognitoWire.relay(emulator.endpoint(), exchange, call.body());
     }
 
     /** Cognito's answer to an InitiateAuth that breaks the app client's rules, if it does. */

@@ -147,28 +147,20 @@ public final class DeviceStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            byte[] body = call.body();
-            String target = call.target();
-            try {
-                Relayed answer = switch (call.operation()) {
-                    case "InitiateAuth" -> initiateAuth(target, body);
-                    case "RespondToAuthChallenge" -> respond(target, body);
-                    case "ConfirmDevice" -> ok(confirmDevice(call.json()));
-                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(call.json()));
-                    case "ListDevices" -> ok(listDevices(call.json()));
-                    case "ForgetDevice" -> ok(forgetDevice(call.json()));
-                    default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
-                };
-                CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        byte[] body = call.body();
+        String target = call.target();
+        Relayed answer = switch (call.operation()) {
+            case "InitiateAuth" -> initiateAuth(target, body);
+            case "RespondToAuthChallenge" -> respond(target, body);
+            case "ConfirmDevice" -> ok(confirmDevice(call.json()));
+            case "UpdateDeviceStatus" -> ok(updateDeviceStatus(call.json()));
+            case "ListDevices" -> ok(listDevices(call.json()));
+            case "ForgetDevice" -> ok(forgetDevice(call.json()));
+            default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
+        };
+        CognitoWire.send(exchange, answer.status(), answer.body());
     }
 
     /** InitiateAuth relayed; tokens become a DEVICE_SRP_AUTH challenge, or get a new device. */

@@ -125,26 +125,23 @@ public final class MfaStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            JsonObject request = call.operation().isEmpty() ? null : call.json();
-            Answer answer = switch (call.operation()) {
-                case "SetUserMFAPreference" -> setPreference(request);
-                case "GetUser" -> getUser(request);
-                case "InitiateAuth" -> initiateAuth(request);
-                case "AssociateSoftwareToken" -> request.containsKey("Session") ? associate(request) : null;
-                case "VerifySoftwareToken" -> request.containsKey("Session") ? verify(request) : null;
-                case "RespondToAuthChallenge" -> sessions.containsKey(request.getString("Session", ""))
-                        ? respond(request) : playedHere(request.getString("ChallengeName", ""))
-                        ? Answer.error("NotAuthorizedException", "Invalid session for the user.") : null;
-                default -> null;
-            };
-            if (answer == null) {
-                answer = relay(call.target(), call.body());
-            }
-            CognitoWire.send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException {
+        JsonObject request = call.operation().isEmpty() ? null : call.json();
+        Answer answer = switch (call.operation()) {
+            case "SetUserMFAPreference" -> setPreference(request);
+            case "GetUser" -> getUser(request);
+            case "InitiateAuth" -> initiateAuth(request);
+            case "AssociateSoftwareToken" -> request.containsKey("Session") ? associate(request) : null;
+            case "VerifySoftwareToken" -> request.containsKey("Session") ? verify(request) : null;
+            case "RespondToAuthChallenge" -> sessions.containsKey(request.getString("Session", ""))
+                    ? respond(request) : playedHere(request.getString("ChallengeName", ""))
+                    ? Answer.error("NotAuthorizedException", "Invalid session for the user.") : null;
+            default -> null;
+        };
+        if (answer == null) {
+            answer = relay(call.target(), call.body());
         }
+        CognitoWire.send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The challenges only the stand-in issues: an answer with a session it does not know is a spent one. */

@@ -169,31 +169,25 @@ public final class PasskeyStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            String operation = call.operation();
-            try {
-                byte[] answer = switch (operation) {
-                    case "StartWebAuthnRegistration" -> startRegistration(json(call.body()));
-                    case "CompleteWebAuthnRegistration" -> completeRegistration(json(call.body()));
-                    case "ListWebAuthnCredentials" -> list(json(call.body()));
-                    case "DeleteWebAuthnCredential" -> delete(json(call.body()));
-                    case "InitiateAuth", "RespondToAuthChallenge" -> signIn.answer(operation, json(call.body()));
-                    default -> null;
-                };
-                if (answer != null) {
-                    CognitoWire.send(exchange, 200, answer);
-                } else {
-                    CognitoWire.relay(emulator.endpoint(), exchange, call.body());
-                }
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            } catch (RuntimeException e) { // as Cognito: never a stack trace on the wire
-                CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "Internal error"));
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        String operation = call.operation();
+        try {
+            byte[] answer = switch (operation) {
+                case "StartWebAuthnRegistration" -> startRegistration(json(call.body()));
+                case "CompleteWebAuthnRegistration" -> completeRegistration(json(call.body()));
+                case "ListWebAuthnCredentials" -> list(json(call.body()));
+                case "DeleteWebAuthnCredential" -> delete(json(call.body()));
+                case "InitiateAuth", "RespondToAuthChallenge" -> signIn.answer(operation, json(call.body()));
+                default -> null;
+            };
+            if (answer != null) {
+                CognitoWire.send(exchange, 200, answer);
+            } else {
+                CognitoWire.relay(emulator.endpoint(), exchange, call.body());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // as Cognito: never a stack trace on the wire
+            CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "Internal error"));
         }
     }
 

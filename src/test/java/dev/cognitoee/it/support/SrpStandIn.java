@@ -122,32 +122,23 @@ public final class SrpStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            boolean initiate = "InitiateAuth".equals(call.operation());
-            JsonObject request = initiate || "RespondToAuthChallenge".equals(call.operation()) ? call.json() : null;
-            try {
-                if (initiate
-                        && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
-                    send(exchange, 200, challenge(request));
-                } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
-                    Relayed answer = verify(request);
-                    send(exchange, answer.status(), answer.body());
-                } else {
-                    Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), call.target(),
-                            call.body());
-                    if (request != null && answer.status() == 200
-                            && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
-                        passwordChanged(request.getJsonObject("ChallengeResponses"));
-                    }
-                    send(exchange, answer.status(), answer.body());
-                }
-            } catch (CognitoRefusal e) {
-                send(exchange, 400, e.body());
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        boolean initiate = "InitiateAuth".equals(call.operation());
+        JsonObject request = initiate || "RespondToAuthChallenge".equals(call.operation()) ? call.json() : null;
+        if (initiate && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
+            send(exchange, 200, challenge(request));
+        } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
+            Relayed answer = verify(request);
+            send(exchange, answer.status(), answer.body());
+        } else {
+            Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), call.target(),
+                    call.body());
+            if (request != null && answer.status() == 200
+                    && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
+                passwordChanged(request.getJsonObject("ChallengeResponses"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            send(exchange, answer.status(), answer.body());
         }
     }
 

@@ -142,25 +142,17 @@ public final class UserAuthStandIn implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CognitoWire.Call call = CognitoWire.read(exchange);
-            byte[] body = call.body();
-            try {
-                Relayed answer = switch (call.operation()) {
-                    case "InitiateAuth" -> initiateAuth(call.json(), body);
-                    case "RespondToAuthChallenge" -> respondToAuthChallenge(call.json(), body);
-                    case "SignUp" -> signUp(call.json(), body);
-                    case "ConfirmSignUp" -> confirmSignUp(call.json(), body);
-                    default -> forward(call.target(), body);
-                };
-                CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        byte[] body = call.body();
+        Relayed answer = switch (call.operation()) {
+            case "InitiateAuth" -> initiateAuth(call.json(), body);
+            case "RespondToAuthChallenge" -> respondToAuthChallenge(call.json(), body);
+            case "SignUp" -> signUp(call.json(), body);
+            case "ConfirmSignUp" -> confirmSignUp(call.json(), body);
+            default -> forward(call.target(), body);
+        };
+        CognitoWire.send(exchange, answer.status(), answer.body());
     }
 
     private Relayed initiateAuth(JsonObject request, byte[] body)
