@@ -14,17 +14,11 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,10 +53,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeviceStandIn implements AutoCloseable {
 
     private static final String SERVICE = CognitoWire.SERVICE;
-    private static final String WRONG_PROOF = "Incorrect username or password.";
-    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
 
     /** A device as the stand-in keeps it; {@code verifier} null until ConfirmDevice. */
     public record Device(String owner, String deviceKey, String groupKey, Verifier verifier, String name,
@@ -217,7 +207,7 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         if (!started.device().deviceKey().equals(required(responses, "DEVICE_KEY"))
                 || !started.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
         BigInteger clientPublic;
         try {
@@ -269,27 +259,16 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         if (!challenge.device().deviceKey().equals(deviceKey)
                 || !challenge.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
-        Instant signedAt;
-        try {
-            signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CognitoRefusal("InvalidParameterException",
-                    "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-        }
-        if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkTimestamp(timestamp);
         Device device = devices.get(deviceKey);
         if (device == null || device.verifier() == null) {
             throw new CognitoRefusal("ResourceNotFoundException", "Device does not exist.");
         }
         byte[] expected = SrpStandInMath.expectedSignature(device.groupKey(), deviceKey, device.verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
-        if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkSignature(expected, signature);
         return challenge;
     }
 
@@ -306,8 +285,8 @@ public final class DeviceStandIn implements AutoCloseable {
         JsonObject config = Optional.ofNullable(request.getJsonObject("DeviceSecretVerifierConfig"))
                 .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter DeviceSecretVerifierConfig"));
-        byte[] verifier = base64(required(config, "PasswordVerifier"));
-        byte[] salt = base64(required(config, "Salt"));
+        byte[] verifier = SrpProof.lenientBase64(required(config, "PasswordVerifier"));
+        byte[] salt = SrpProof.lenientBase64(required(config, "Salt"));
         if (verifier.length == 0 || salt.length == 0) {
             throw new CognitoRefusal("InvalidParameterException", "Invalid DeviceSecretVerifierConfig");
         }
@@ -437,13 +416,4 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         return out.toString();
     }
-
-    private static byte[] base64(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
-
 }

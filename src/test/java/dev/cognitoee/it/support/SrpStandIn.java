@@ -13,15 +13,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,11 +44,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 public final class SrpStandIn implements AutoCloseable {
 
     private static final String SERVICE = CognitoWire.SERVICE;
-    private static final String WRONG_PROOF = "Incorrect username or password.";
-    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
-    /** Cognito's words: "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english." */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
 
     /** A user as the stand-in knows them; the password only to relay a verified sign-in to the emulator. */
     private record User(String userIdForSrp, Verifier verifier, String password) {
@@ -205,30 +193,19 @@ public final class SrpStandIn implements AutoCloseable {
         Issued challenge = issued.remove(secretBlock); // a secret block answers once, right or wrong
         String clientId = request.getString("ClientId", "");
         if (challenge == null || !challenge.clientId().equals(clientId)) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
         if (!challenge.session().equals(request.getString("Session", ""))) {
             throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
         clientRules.check(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
         if (!challenge.user().userIdForSrp().equals(username)) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
-        Instant signedAt;
-        try {
-            signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CognitoRefusal("InvalidParameterException",
-                    "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-        }
-        if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkTimestamp(timestamp);
         byte[] expected = SrpStandInMath.expectedSignature(poolName, username, challenge.user().verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
-        if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkSignature(expected, signature);
         return challenge.user();
     }
 
@@ -273,14 +250,6 @@ public final class SrpStandIn implements AutoCloseable {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return Base64.getEncoder().encodeToString(value);
-    }
-
-    private static byte[] base64(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
