@@ -7,35 +7,12 @@
 // (hex, as the client sends them before Base64) and the two RespondToAuthChallenge requests it made.
 // Nothing goes over the network: the user's Cognito client is replaced by one that answers DEVICE_SRP_AUTH with the
 // case's DEVICE_PASSWORD_VERIFIER challenge and records the requests.
-const fs = require('fs');
 const { AuthenticationHelper, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
+const { currentCase, STOP, runCases } = require('./fixed-case');
 
-const BigInteger = new AuthenticationHelper('probe').N.constructor;
-let current; // the case being run
-
-AuthenticationHelper.prototype.generateRandomSmallA = function fixedSmallA() {
-    return new BigInteger(current.smallA, 16);
-};
 AuthenticationHelper.prototype.generateRandomString = function fixedPassword() {
-    return current.password;
+    return currentCase().password;
 };
-
-const RealDate = Date;
-global.Date = class FixedDate extends RealDate {
-    constructor(...args) {
-        if (args.length === 0) {
-            super(current ? current.nowMillis : RealDate.now());
-        } else {
-            super(...args);
-        }
-    }
-
-    static now() {
-        return current ? current.nowMillis : RealDate.now();
-    }
-};
-
-const STOP = new Error('recorded');
 
 function verifier(testCase) {
     const helper = new AuthenticationHelper(testCase.deviceGroupKey);
@@ -85,15 +62,4 @@ function proof(testCase) {
     });
 }
 
-(async () => {
-    const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
-    const results = [];
-    for (const testCase of cases) {
-        current = testCase;
-        results.push(Object.assign(await verifier(testCase), await proof(testCase)));
-    }
-    process.stdout.write(JSON.stringify(results));
-})().catch(err => {
-    process.stderr.write(String(err && err.stack ? err.stack : err));
-    process.exit(1);
-});
+runCases(async testCase => Object.assign(await verifier(testCase), await proof(testCase)));

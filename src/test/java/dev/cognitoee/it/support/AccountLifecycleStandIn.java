@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A <b>stand-in</b> in front of the emulator for the two account calls cognito-local 5.3.0 lacks (it answers them
@@ -60,8 +57,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
 
     private final CognitoLocal emulator;
     private final String poolId;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final IssuedTokens issued = new IssuedTokens();
     private final ResentSignUpCodes resentCodes;
@@ -71,7 +67,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
         this.emulator = emulator;
         this.poolId = poolId;
         this.resentCodes = new ResentSignUpCodes(emulator, poolId);
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
@@ -81,7 +77,7 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint} (and SDK clients of the test). */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /** The GlobalSignOut calls accepted so far, in order. */
@@ -101,35 +97,23 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-            JsonObject request = body.length == 0 ? JsonObject.EMPTY_JSON_OBJECT
-                    : CognitoWire.json(body);
-            try {
-                refuseRevoked(request);
-                String operation = target.startsWith(CognitoWire.SERVICE)
-                        ? target.substring(CognitoWire.SERVICE.length()) : target;
-                switch (operation) {
-                    case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
-                    case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
-                    case "ConfirmSignUp" -> {
-                        if (resentCodes.pendingFor(request.getString("Username", ""))) {
-                            send(exchange, 200, resentCodes.confirm(request));
-                        } else {
-                            relay(exchange, target, body);
-                        }
-                    }
-                    default -> relay(exchange, target, body);
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException, CognitoRefusal {
+        JsonObject request = call.body().length == 0 ? JsonObject.EMPTY_JSON_OBJECT : call.json();
+        refuseRevoked(request);
+        switch (call.operation()) {
+            case "GlobalSignOut" -> send(exchange, 200, globalSignOut(request));
+            case "ResendConfirmationCode" -> send(exchange, 200, resentCodes.resend(request));
+            case "ConfirmSignUp" -> {
+                if (resentCodes.pendingFor(request.getString("Username", ""))) {
+                    send(exchange, 200, resentCodes.confirm(request));
+                } else {
+                    relay(exchange, call);
                 }
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
             }
+            default -> relay(exchange, call);
         }
     }
 
@@ -185,10 +169,10 @@ public final class AccountLifecycleStandIn implements AutoCloseable {
     }
 
     /** Relays the call to the emulator, noting the tokens of its answer. */
-    private void relay(HttpExchange exchange, String target, byte[] body) throws IOException {
+    private void relay(HttpExchange exchange, CognitoWire.Call call) throws IOException {
         try {
             CognitoWire.Relayed answer = CognitoWire.relay(emulator.endpoint(), exchange.getRequestMethod(),
-                    exchange.getRequestURI(), target.isEmpty() ? null : target, body);
+                    exchange.getRequestURI(), call.target(), call.body());
             if (answer.status() == 200) {
                 issued.remember(answer.body());
             }

@@ -1,13 +1,10 @@
 package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -32,13 +29,12 @@ public final class AppClientRulesStandIn implements AutoCloseable {
 
     private final CognitoLocal emulator;
     private final AppClientRules clientRules;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpServer server;
+    private final StandInServer server;
 
     private AppClientRulesStandIn(CognitoLocal emulator, String poolId) {
         this.emulator = emulator;
         this.clientRules = new AppClientRules(emulator, poolId);
-        this.server = CognitoWire.serve(this::handle, executor);
+        this.server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the app clients of {@code poolId}. */
@@ -48,27 +44,21 @@ public final class AppClientRulesStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Optional<byte[]> refusal = INITIATE_AUTH.equals(target) ? refusal(CognitoWire.json(body))
-                    : Optional.empty();
-            if (refusal.isPresent()) {
-                CognitoWire.send(exchange, 400, refusal.get());
-                return;
-            }
-            CognitoWire.relay(emulator.endpoint(), exchange, body);
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException {
+        Optional<byte[]> refusal = INITIATE_AUTH.equals(call.target()) ? refusal(call.json()) : Optional.empty();
+        if (refusal.isPresent()) {
+            CognitoWire.send(exchange, 400, refusal.get());
+            return;
         }
+        CognitoWire.relay(emulator.endpoint(), exchange, call.body());
     }
 
     /** Cognito's answer to an InitiateAuth that breaks the app client's rules, if it does. */

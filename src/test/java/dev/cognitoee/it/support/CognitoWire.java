@@ -1,27 +1,21 @@
 package dev.cognitoee.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 
 /**
- * What every Cognito stand-in shares on the wire: a loopback server speaking the User Pool API's JSON protocol
- * ({@code application/x-amz-json-1.1}, the operation in {@code X-Amz-Target}), Cognito's error shape
+ * What every Cognito stand-in shares on the wire (it listens on a {@link StandInServer}): the User Pool API's JSON
+ * protocol ({@code application/x-amz-json-1.1}, the operation in {@code X-Amz-Target}), Cognito's error shape
  * ({@code __type} and {@code message}), and the relay to the emulator of every call a stand-in does not play.
  */
 public final class CognitoWire {
@@ -34,22 +28,24 @@ public final class CognitoWire {
     private CognitoWire() {
     }
 
-    /** A server on the loopback interface, started, that hands every request to {@code handler}. */
-    public static HttpServer serve(HttpHandler handler, ExecutorService executor) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", handler);
-            server.setExecutor(executor);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A call as a stand-in receives it: the body, the raw {@code X-Amz-Target} ({@code null} when absent) and the
+     * User Pool API operation it names, without the service prefix ({@code ""} when it names none).
+     */
+    public record Call(byte[] body, String target, String operation) {
+
+        /** The body as a JSON object. */
+        public JsonObject json() {
+            return CognitoWire.json(body);
         }
     }
 
-    /** The endpoint of {@code server}, to give the module as {@code cognito.endpoint}. */
-    public static URI endpoint(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    /** Reads the call of {@code exchange}: its whole body and the operation of its {@code X-Amz-Target}. */
+    public static Call read(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String operation = target != null && target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
+        return new Call(body, target, operation);
     }
 
     /** A request body as a JSON object. */

@@ -1,7 +1,8 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
@@ -13,25 +14,17 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,10 +53,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeviceStandIn implements AutoCloseable {
 
     private static final String SERVICE = CognitoWire.SERVICE;
-    private static final String WRONG_PROOF = "Incorrect username or password.";
-    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
 
     /** A device as the stand-in keeps it; {@code verifier} null until ConfirmDevice. */
     public record Device(String owner, String deviceKey, String groupKey, Verifier verifier, String name,
@@ -88,8 +77,7 @@ public final class DeviceStandIn implements AutoCloseable {
     }
 
     private final CognitoLocal emulator;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Device> devices = new ConcurrentHashMap<>(); // by device key
     private final Map<String, Pending> pending = new ConcurrentHashMap<>(); // by session
@@ -99,7 +87,7 @@ public final class DeviceStandIn implements AutoCloseable {
 
     private DeviceStandIn(CognitoLocal emulator) {
         this.emulator = emulator;
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}. */
@@ -109,7 +97,7 @@ public final class DeviceStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /** The device {@code deviceKey}, if the stand-in knows it. */
@@ -146,32 +134,23 @@ public final class DeviceStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target != null && target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
-            try {
-                Relayed answer = switch (operation) {
-                    case "InitiateAuth" -> initiateAuth(target, body);
-                    case "RespondToAuthChallenge" -> respond(target, body);
-                    case "ConfirmDevice" -> ok(confirmDevice(CognitoWire.json(body)));
-                    case "UpdateDeviceStatus" -> ok(updateDeviceStatus(CognitoWire.json(body)));
-                    case "ListDevices" -> ok(listDevices(CognitoWire.json(body)));
-                    case "ForgetDevice" -> ok(forgetDevice(CognitoWire.json(body)));
-                    default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
-                };
-                CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        byte[] body = call.body();
+        String target = call.target();
+        Relayed answer = switch (call.operation()) {
+            case "InitiateAuth" -> initiateAuth(target, body);
+            case "RespondToAuthChallenge" -> respond(target, body);
+            case "ConfirmDevice" -> ok(confirmDevice(call.json()));
+            case "UpdateDeviceStatus" -> ok(updateDeviceStatus(call.json()));
+            case "ListDevices" -> ok(listDevices(call.json()));
+            case "ForgetDevice" -> ok(forgetDevice(call.json()));
+            default -> relay(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
+        };
+        CognitoWire.send(exchange, answer.status(), answer.body());
     }
 
     /** InitiateAuth relayed; tokens become a DEVICE_SRP_AUTH challenge, or get a new device. */
@@ -228,7 +207,7 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         if (!started.device().deviceKey().equals(required(responses, "DEVICE_KEY"))
                 || !started.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
         BigInteger clientPublic;
         try {
@@ -280,27 +259,16 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         if (!challenge.device().deviceKey().equals(deviceKey)
                 || !challenge.username().equals(required(responses, "USERNAME"))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
-        Instant signedAt;
-        try {
-            signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CognitoRefusal("InvalidParameterException",
-                    "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-        }
-        if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkTimestamp(timestamp);
         Device device = devices.get(deviceKey);
         if (device == null || device.verifier() == null) {
             throw new CognitoRefusal("ResourceNotFoundException", "Device does not exist.");
         }
         byte[] expected = SrpStandInMath.expectedSignature(device.groupKey(), deviceKey, device.verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
-        if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkSignature(expected, signature);
         return challenge;
     }
 
@@ -317,8 +285,8 @@ public final class DeviceStandIn implements AutoCloseable {
         JsonObject config = Optional.ofNullable(request.getJsonObject("DeviceSecretVerifierConfig"))
                 .orElseThrow(() -> new CognitoRefusal("InvalidParameterException",
                         "Missing required parameter DeviceSecretVerifierConfig"));
-        byte[] verifier = base64(required(config, "PasswordVerifier"));
-        byte[] salt = base64(required(config, "Salt"));
+        byte[] verifier = SrpProof.lenientBase64(required(config, "PasswordVerifier"));
+        byte[] salt = SrpProof.lenientBase64(required(config, "Salt"));
         if (verifier.length == 0 || salt.length == 0) {
             throw new CognitoRefusal("InvalidParameterException", "Invalid DeviceSecretVerifierConfig");
         }
@@ -434,14 +402,6 @@ public final class DeviceStandIn implements AutoCloseable {
         return new Relayed(200, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
-    }
-
     private String randomBase64(int bytes) {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
@@ -456,13 +416,4 @@ public final class DeviceStandIn implements AutoCloseable {
         }
         return out.toString();
     }
-
-    private static byte[] base64(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
-
 }

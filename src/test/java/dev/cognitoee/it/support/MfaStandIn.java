@@ -8,7 +8,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -89,8 +86,7 @@ public final class MfaStandIn implements AutoCloseable {
     }
 
     private final CognitoLocal emulator;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> mfaRequiredClients = ConcurrentHashMap.newKeySet();
     private final Map<String, EmailMfa> emailMfa = new ConcurrentHashMap<>(); // by sub
@@ -100,7 +96,7 @@ public final class MfaStandIn implements AutoCloseable {
 
     private MfaStandIn(CognitoLocal emulator) {
         this.emulator = emulator;
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}. */
@@ -116,7 +112,7 @@ public final class MfaStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /** The last code sent to {@code address}, as the user would read it in their mailbox. */
@@ -126,32 +122,26 @@ public final class MfaStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-            String operation = target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
-            JsonObject request = operation.isEmpty() ? null : CognitoWire.json(body);
-            Answer answer = switch (operation) {
-                case "SetUserMFAPreference" -> setPreference(request);
-                case "GetUser" -> getUser(request);
-                case "InitiateAuth" -> initiateAuth(request);
-                case "AssociateSoftwareToken" -> request.containsKey("Session") ? associate(request) : null;
-                case "VerifySoftwareToken" -> request.containsKey("Session") ? verify(request) : null;
-                case "RespondToAuthChallenge" -> sessions.containsKey(request.getString("Session", ""))
-                        ? respond(request) : playedHere(request.getString("ChallengeName", ""))
-                        ? Answer.error("NotAuthorizedException", "Invalid session for the user.") : null;
-                default -> null;
-            };
-            if (answer == null) {
-                answer = relay(target, body);
-            }
-            CognitoWire.send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
+    private void handle(HttpExchange exchange, CognitoWire.Call call) throws IOException {
+        JsonObject request = call.operation().isEmpty() ? null : call.json();
+        Answer answer = switch (call.operation()) {
+            case "SetUserMFAPreference" -> setPreference(request);
+            case "GetUser" -> getUser(request);
+            case "InitiateAuth" -> initiateAuth(request);
+            case "AssociateSoftwareToken" -> request.containsKey("Session") ? associate(request) : null;
+            case "VerifySoftwareToken" -> request.containsKey("Session") ? verify(request) : null;
+            case "RespondToAuthChallenge" -> sessions.containsKey(request.getString("Session", ""))
+                    ? respond(request) : playedHere(request.getString("ChallengeName", ""))
+                    ? Answer.error("NotAuthorizedException", "Invalid session for the user.") : null;
+            default -> null;
+        };
+        if (answer == null) {
+            answer = relay(call.target(), call.body());
         }
+        CognitoWire.send(exchange, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The challenges only the stand-in issues: an answer with a session it does not know is a spent one. */

@@ -1,5 +1,7 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.AuthenticationParameters;
@@ -187,13 +189,5 @@ final class PasskeySignInStandIn {
         byte[] body = Json.createObjectBuilder().add("AuthFlow", "USER_PASSWORD_AUTH").add("ClientId", clientId)
                 .add("AuthParameters", parameters).build().toString().getBytes(StandardCharsets.UTF_8);
         return standIn.relay(CognitoWire.SERVICE + "InitiateAuth", body);
-    }
-
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
     }
 }

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.PublicKeyCredentialParameters;
@@ -42,8 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -73,7 +70,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PasskeyStandIn implements AutoCloseable {
 
-    static final String SERVICE = CognitoWire.SERVICE;
     private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     private static final int DEFAULT_PAGE = 10;
     private static final int MAX_PAGE = 20;
@@ -91,8 +87,7 @@ public final class PasskeyStandIn implements AutoCloseable {
     private final CognitoLocal emulator;
     private final String relyingPartyId;
     private final Origin origin;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final DefaultJWTProcessor<SecurityContext> accessTokens = new DefaultJWTProcessor<>();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager();
@@ -114,7 +109,7 @@ public final class PasskeyStandIn implements AutoCloseable {
         accessTokens.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder()
                 .issuer(emulator.issuer(poolId)).claim("token_use", "access").build(), Set.of("sub", "exp")));
         signIn = new PasskeySignInStandIn(this, emulator, poolId, ledger, webAuthn);
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /**
@@ -132,7 +127,7 @@ public final class PasskeyStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     public String relyingPartyId() {
@@ -171,36 +166,28 @@ public final class PasskeyStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-            String operation = target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
-            try {
-                byte[] answer = switch (operation) {
-                    case "StartWebAuthnRegistration" -> startRegistration(json(body));
-                    case "CompleteWebAuthnRegistration" -> completeRegistration(json(body));
-                    case "ListWebAuthnCredentials" -> list(json(body));
-                    case "DeleteWebAuthnCredential" -> delete(json(body));
-                    case "InitiateAuth", "RespondToAuthChallenge" -> signIn.answer(operation, json(body));
-                    default -> null;
-                };
-                if (answer != null) {
-                    CognitoWire.send(exchange, 200, answer);
-                } else {
-                    CognitoWire.relay(emulator.endpoint(), exchange, body);
-                }
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            } catch (RuntimeException e) { // as Cognito: never a stack trace on the wire
-                CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "Internal error"));
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        String operation = call.operation();
+        try {
+            byte[] answer = switch (operation) {
+                case "StartWebAuthnRegistration" -> startRegistration(json(call.body()));
+                case "CompleteWebAuthnRegistration" -> completeRegistration(json(call.body()));
+                case "ListWebAuthnCredentials" -> list(json(call.body()));
+                case "DeleteWebAuthnCredential" -> delete(json(call.body()));
+                case "InitiateAuth", "RespondToAuthChallenge" -> signIn.answer(operation, json(call.body()));
+                default -> null;
+            };
+            if (answer != null) {
+                CognitoWire.send(exchange, 200, answer);
+            } else {
+                CognitoWire.relay(emulator.endpoint(), exchange, call.body());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // as Cognito: never a stack trace on the wire
+            CognitoWire.send(exchange, 500, CognitoWire.error("InternalErrorException", "Internal error"));
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.it.support.CognitoWire.Relayed;
 import dev.cognitoee.it.support.SrpStandInMath.ServerHalf;
 import dev.cognitoee.it.support.SrpStandInMath.Verifier;
@@ -12,20 +13,11 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -52,11 +44,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 public final class SrpStandIn implements AutoCloseable {
 
     private static final String SERVICE = CognitoWire.SERVICE;
-    private static final String WRONG_PROOF = "Incorrect username or password.";
-    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
-    /** Cognito's words: "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english." */
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
 
     /** A user as the stand-in knows them; the password only to relay a verified sign-in to the emulator. */
     private record User(String userIdForSrp, Verifier verifier, String password) {
@@ -70,8 +57,7 @@ public final class SrpStandIn implements AutoCloseable {
     private final AppClientRules clientRules;
     private final String poolId;
     private final String poolName;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpServer server;
+    private final StandInServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
@@ -84,7 +70,7 @@ public final class SrpStandIn implements AutoCloseable {
         this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.poolName = poolId.substring(poolId.indexOf('_') + 1);
-        this.server = CognitoWire.serve(this::handle, executor);
+        this.server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator}, for the pool {@code poolId}. */
@@ -94,7 +80,7 @@ public final class SrpStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /**
@@ -121,36 +107,26 @@ public final class SrpStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonObject request = (SERVICE + "InitiateAuth").equals(target)
-                    || (SERVICE + "RespondToAuthChallenge").equals(target) ? json(body) : null;
-            try {
-                if (request != null && target.endsWith("InitiateAuth")
-                        && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
-                    send(exchange, 200, challenge(request));
-                } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
-                    Relayed answer = verify(request);
-                    send(exchange, answer.status(), answer.body());
-                } else {
-                    Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), target, body);
-                    if (request != null && answer.status() == 200
-                            && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
-                        passwordChanged(request.getJsonObject("ChallengeResponses"));
-                    }
-                    send(exchange, answer.status(), answer.body());
-                }
-            } catch (CognitoRefusal e) {
-                send(exchange, 400, e.body());
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        boolean initiate = "InitiateAuth".equals(call.operation());
+        JsonObject request = initiate || "RespondToAuthChallenge".equals(call.operation()) ? call.json() : null;
+        if (initiate && "USER_SRP_AUTH".equals(request.getString("AuthFlow", ""))) {
+            send(exchange, 200, challenge(request));
+        } else if (request != null && "PASSWORD_VERIFIER".equals(request.getString("ChallengeName", ""))) {
+            Relayed answer = verify(request);
+            send(exchange, answer.status(), answer.body());
+        } else {
+            Relayed answer = forward(exchange.getRequestMethod(), exchange.getRequestURI(), call.target(),
+                    call.body());
+            if (request != null && answer.status() == 200
+                    && "NEW_PASSWORD_REQUIRED".equals(request.getString("ChallengeName", ""))) {
+                passwordChanged(request.getJsonObject("ChallengeResponses"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            send(exchange, answer.status(), answer.body());
         }
     }
 
@@ -217,30 +193,19 @@ public final class SrpStandIn implements AutoCloseable {
         Issued challenge = issued.remove(secretBlock); // a secret block answers once, right or wrong
         String clientId = request.getString("ClientId", "");
         if (challenge == null || !challenge.clientId().equals(clientId)) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
         if (!challenge.session().equals(request.getString("Session", ""))) {
             throw new CognitoRefusal("NotAuthorizedException", "Invalid session for the user.");
         }
         clientRules.check(clientId, "USER_SRP_AUTH", username, responses.getString("SECRET_HASH", null));
         if (!challenge.user().userIdForSrp().equals(username)) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
+            throw new CognitoRefusal("NotAuthorizedException", SrpProof.WRONG_PROOF);
         }
-        Instant signedAt;
-        try {
-            signedAt = ZonedDateTime.parse(timestamp, TIMESTAMP).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CognitoRefusal("InvalidParameterException",
-                    "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
-        }
-        if (Duration.between(signedAt, Instant.now()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkTimestamp(timestamp);
         byte[] expected = SrpStandInMath.expectedSignature(poolName, username, challenge.user().verifier(),
                 challenge.server(), challenge.clientPublic(), Base64.getDecoder().decode(secretBlock), timestamp);
-        if (!MessageDigest.isEqual(expected, base64(signature))) {
-            throw new CognitoRefusal("NotAuthorizedException", WRONG_PROOF);
-        }
+        SrpProof.checkSignature(expected, signature);
         return challenge.user();
     }
 
@@ -281,30 +246,10 @@ public final class SrpStandIn implements AutoCloseable {
         return CognitoWire.relay(emulator.endpoint(), method, path, target, body);
     }
 
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
-    }
-
     private String randomBase64(int bytes) {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return Base64.getEncoder().encodeToString(value);
-    }
-
-    private static byte[] base64(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
-
-    private static JsonObject json(byte[] body) {
-        return CognitoWire.json(body);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

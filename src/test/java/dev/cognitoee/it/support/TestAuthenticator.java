@@ -14,6 +14,7 @@ import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthen
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +89,10 @@ public final class TestAuthenticator {
                 EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256)));
         byte[] attestation = new AttestationObjectConverter(converter).convertToBytes(
                 new AttestationObject(data, new NoneAttestationStatement()));
-        return Json.createObjectBuilder()
-                .add("id", credentialId()).add("rawId", credentialId()).add("type", "public-key")
-                .add("authenticatorAttachment", "platform")
-                .add("clientExtensionResults", Json.createObjectBuilder())
-                .add("response", Json.createObjectBuilder()
-                        .add("clientDataJSON", base64Url(clientData))
-                        .add("attestationObject", base64Url(attestation))
-                        .add("transports", Json.createArrayBuilder().add("internal")))
-                .build().toString();
+        return credential(Json.createObjectBuilder()
+                .add("clientDataJSON", base64Url(clientData))
+                .add("attestationObject", base64Url(attestation))
+                .add("transports", Json.createArrayBuilder().add("internal")));
     }
 
     /** The assertion for {@code requestOptions} (Cognito's CREDENTIAL_REQUEST_OPTIONS), at {@code origin}. */
@@ -124,14 +120,19 @@ public final class TestAuthenticator {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        return credential(Json.createObjectBuilder()
+                .add("clientDataJSON", base64Url(clientData))
+                .add("authenticatorData", base64Url(data))
+                .add("signature", base64Url(signature)));
+    }
+
+    /** The PublicKeyCredential JSON a browser hands the page, around the authenticator's {@code response}. */
+    private String credential(JsonObjectBuilder response) {
         return Json.createObjectBuilder()
                 .add("id", credentialId()).add("rawId", credentialId()).add("type", "public-key")
                 .add("authenticatorAttachment", "platform")
                 .add("clientExtensionResults", Json.createObjectBuilder())
-                .add("response", Json.createObjectBuilder()
-                        .add("clientDataJSON", base64Url(clientData))
-                        .add("authenticatorData", base64Url(data))
-                        .add("signature", base64Url(signature)))
+                .add("response", response)
                 .build().toString();
     }
 

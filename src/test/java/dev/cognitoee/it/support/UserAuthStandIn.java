@@ -1,7 +1,8 @@
 package dev.cognitoee.it.support;
 
+import static dev.cognitoee.it.support.CognitoRefusal.required;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitoee.it.support.CognitoWire.Relayed;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
@@ -98,8 +97,7 @@ public final class UserAuthStandIn implements AutoCloseable {
     private final AppClientRules clientRules;
     private final String poolId;
     private final String lambdaEndpoint;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final StandInServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
@@ -111,7 +109,7 @@ public final class UserAuthStandIn implements AutoCloseable {
         this.clientRules = new AppClientRules(emulator, poolId);
         this.poolId = poolId;
         this.lambdaEndpoint = lambdaEndpoint;
-        server = CognitoWire.serve(this::handle, executor);
+        server = StandInServer.start(this::handle);
     }
 
     /** Starts the stand-in in front of {@code emulator} for {@code poolId}; its auth triggers go to {@code lambda}. */
@@ -121,7 +119,7 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     /** The endpoint to give the module as {@code cognito.endpoint}. */
     public URI endpoint() {
-        return CognitoWire.endpoint(server);
+        return server.endpoint();
     }
 
     /** Tells the stand-in the password of the emulator's user {@code username}, to relay its sign-ins. */
@@ -141,30 +139,20 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target != null && target.startsWith(SERVICE) ? target.substring(SERVICE.length()) : "";
-            try {
-                Relayed answer = switch (operation) {
-                    case "InitiateAuth" -> initiateAuth(CognitoWire.json(body), body);
-                    case "RespondToAuthChallenge" -> respondToAuthChallenge(CognitoWire.json(body), body);
-                    case "SignUp" -> signUp(CognitoWire.json(body), body);
-                    case "ConfirmSignUp" -> confirmSignUp(CognitoWire.json(body), body);
-                    default -> forward(target, body);
-                };
-                CognitoWire.send(exchange, answer.status(), answer.body());
-            } catch (CognitoRefusal e) {
-                CognitoWire.send(exchange, 400, e.body());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void handle(HttpExchange exchange, CognitoWire.Call call)
+            throws IOException, InterruptedException, CognitoRefusal {
+        byte[] body = call.body();
+        Relayed answer = switch (call.operation()) {
+            case "InitiateAuth" -> initiateAuth(call.json(), body);
+            case "RespondToAuthChallenge" -> respondToAuthChallenge(call.json(), body);
+            case "SignUp" -> signUp(call.json(), body);
+            case "ConfirmSignUp" -> confirmSignUp(call.json(), body);
+            default -> forward(call.target(), body);
+        };
+        CognitoWire.send(exchange, answer.status(), answer.body());
     }
 
     private Relayed initiateAuth(JsonObject request, byte[] body)
@@ -478,13 +466,5 @@ public final class UserAuthStandIn implements AutoCloseable {
 
     private static Relayed ok(JsonObject body) {
         return new Relayed(200, body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String required(JsonObject object, String name) throws CognitoRefusal {
-        String value = object.getString(name, "");
-        if (value.isEmpty()) {
-            throw new CognitoRefusal("InvalidParameterException", "Missing required parameter " + name);
-        }
-        return value;
     }
 }
