@@ -14,6 +14,8 @@ import java.util.List;
  * back as {@code JSESSIONIDVERSION="2f7365616c6564:2";$Path="/sealed"}, quoted, which no browser does. Payara 6
  * unquoted it; Payara 7 (Grizzly 4.1, which keeps a cookie value's quotes as Servlet 6.1 asks) hex-decodes the
  * quote and fails the request (docs/CLUSTER.md). Stored as version 0, the cookie goes back as Payara sent it.
+ * The same holds for the module's device cookie, which the JDK quoted because of its {@code Max-Age}. A value the
+ * server itself sent in quotes would go back without them ({@link HttpCookie} strips them); no server here does.
  */
 final class Rfc6265CookieStore implements CookieStore {
 
