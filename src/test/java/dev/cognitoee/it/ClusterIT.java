@@ -54,7 +54,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
@@ -70,9 +69,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@code target/cluster-failover.txt} and {@code target/cluster-state.txt}.
  */
 @EnabledIf(value = "dev.cognitoee.it.support.LoadBalancer#installed", disabledReason = LoadBalancer.MISSING)
-@DisabledIf(value = "onPayara7", disabledReason = "Not solved on Payara Micro 7.2025.1 (one run, 2026-12-02): a session "
-        + "signed in on one node was 401 on the others, and its own node answered 200 with an empty body; see "
-        + "docs/CLUSTER.md")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
@@ -107,10 +103,6 @@ class ClusterIT {
     /** Signed in right after the boot, so that they are old enough when their refresh is tested. */
     private static SignedIn refreshing;
     private static SignedIn takenOver;
-
-    static boolean onPayara7() {
-        return TestSettings.payaraMajorVersion() >= 7;
-    }
 
     @BeforeAll
     static void boot() throws IOException {

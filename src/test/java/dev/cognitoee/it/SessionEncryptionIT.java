@@ -13,7 +13,6 @@ import dev.cognitoee.it.support.LambdaRecorder;
 import dev.cognitoee.it.support.PayaraLog;
 import dev.cognitoee.it.support.ServerClock;
 import dev.cognitoee.it.support.SharedPayara;
-import dev.cognitoee.it.support.TestSettings;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -44,19 +42,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment failure of a distributable application without a key is in {@link DeploymentFailureIT}.
  */
 @ExtendWith(SharedPayara.class)
-@DisabledIf(value = "onPayara7", disabledReason = "Payara Micro 7.2025.1 cannot parse the JSESSIONIDVERSION cookie it "
-        + "sets for a <distributable/> application (IllegalArgumentException 'Odd number of hexadecimal digits' in "
-        + "RequestUtil.parseSessionVersionString) and answers such requests 200 with an empty body: docs/CLUSTER.md")
 class SessionEncryptionIT {
 
     private static final String APP = "sealed";
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
     private static final String NEW_KEY = randomKey();
     private static final String OLD_KEY = randomKey();
-
-    static boolean onPayara7() {
-        return TestSettings.payaraMajorVersion() >= 7;
-    }
 
     private static URL base;
 

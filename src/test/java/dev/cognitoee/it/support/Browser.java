@@ -43,9 +43,12 @@ public final class Browser {
                 .build();
     }
 
-    /** An empty cookie jar that takes every cookie, for {@link #Browser(URL, CookieManager)}. */
+    /**
+     * An empty cookie jar that takes every cookie and sends each back as a browser does ({@link Rfc6265CookieStore}),
+     * for {@link #Browser(URL, CookieManager)}.
+     */
     public static CookieManager cookieJar() {
-        return new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        return new CookieManager(new Rfc6265CookieStore(), CookiePolicy.ACCEPT_ALL);
     }
 
     public HttpResponse<String> get(String path, String... headers) {
