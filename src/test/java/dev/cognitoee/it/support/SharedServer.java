@@ -63,8 +63,8 @@ final class SharedServer implements AutoCloseable {
             long start = System.nanoTime();
             PayaraMicroProcess payara = PayaraMicroProcess.boot(NAME, List.of(deployer), FreePort.next(), Map.of(),
                     List.of(), List.of("-Djava.io.tmpdir=" + TestSettings.buildDir())); // the later -D wins
-            System.out.printf("Shared Payara Micro booted on port %d in %.1f s%n", payara.port(),
-                    (System.nanoTime() - start) / 1e9);
+            System.out.printf("Shared Payara Micro booted on port %d in %.1f s (%.1f s of CPU)%n", payara.port(),
+                    (System.nanoTime() - start) / 1e9, payara.cpuTime().toMillis() / 1e3);
             return new SharedServer(payara, token, warDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -222,6 +222,7 @@ final class SharedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        System.out.printf("Shared Payara Micro used %.1f s of CPU in this run%n", payara.cpuTime().toMillis() / 1e3);
         payara.close();
     }
 }
