@@ -175,8 +175,12 @@ final class SharedServer implements AutoCloseable {
      * server.
      */
     void checkNothingLeftDeployed() {
-        List<String> left = call("applications", Map.of()).lines()
-                .filter(name -> !name.isBlank() && !name.equals(DEPLOYER)).toList();
+        List<String> deployed = call("applications", Map.of()).lines().filter(name -> !name.isBlank()).toList();
+        if (!deployed.contains(DEPLOYER)) {
+            throw new IllegalStateException("The shared Payara Micro does not list its deployer among its "
+                    + "applications: " + deployed);
+        }
+        List<String> left = deployed.stream().filter(name -> !name.equals(DEPLOYER)).toList();
         if (!left.isEmpty()) {
             undeploy(left, List.of());
             throw new IllegalStateException("Left deployed on the shared Payara Micro after the class (now "
