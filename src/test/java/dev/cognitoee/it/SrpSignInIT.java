@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoee.it.account.AccountSecurityConfig;
 import dev.cognitoee.it.support.Browser;
 import dev.cognitoee.it.support.CognitoFixture;
+import dev.cognitoee.it.support.Deployer;
+import dev.cognitoee.it.support.Deployment;
 import dev.cognitoee.it.support.Http;
-import dev.cognitoee.it.support.PayaraMicroProcess;
+import dev.cognitoee.it.support.SharedPayara;
 import dev.cognitoee.it.support.SrpStandIn;
 import dev.cognitoee.it.support.TestWars;
 import jakarta.json.Json;
@@ -22,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -30,19 +33,21 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  * SRP sign-in ({@code cognito.sign-in.auth-flow=USER_SRP_AUTH}) in a real Payara Micro, through the sign-in form and
  * {@code CognitoAuth.signIn}, for app clients that do not allow {@code ALLOW_USER_PASSWORD_AUTH}. The emulator has
  * no SRP: {@link SrpStandIn} plays Cognito for it (it checks each proof against the user's verifier, and SECRET_HASH)
- * and hands out the emulator's real tokens, which the module verifies as always.
+ * and hands out the emulator's real tokens, which the module verifies as always. Its WARs run on the shared
+ * Payara Micro; {@code payara.output()} is what the server printed since they were deployed.
  */
+@ExtendWith(SharedPayara.class)
 class SrpSignInIT {
 
     private static final String NEW_PASSWORD = "Br4nd-New-Passw0rd";
 
     private static CognitoFixture fixture;
     private static SrpStandIn srp;
-    private static PayaraMicroProcess payara;
+    private static Deployment payara;
     private static String secretClientSecret;
 
     @BeforeAll
-    static void boot() {
+    static void deploy(Deployer server) {
         fixture = CognitoFixture.shared();
         srp = SrpStandIn.start(fixture.emulator(), fixture.poolId);
         UserPoolClientType srpOnly = srpClient("srp-only", false);
@@ -58,14 +63,11 @@ class SrpSignInIT {
         secretSettings.put("cognito.client-secret", secretClientSecret);
         secretSettings.put("cognito.sign-in.auth-flow", "USER_SRP_AUTH");
 
-        payara = PayaraMicroProcess.boot("payara-srp", List.of(war("srp", settings), war("srpsecret", secretSettings)));
+        payara = server.deploy(war("srp", settings), war("srpsecret", secretSettings));
     }
 
     @AfterAll
     static void stop() {
-        if (payara != null) {
-            payara.close();
-        }
         if (srp != null) {
             srp.close();
         }

@@ -15,7 +15,8 @@ import java.security.MessageDigest;
  * The permanent WAR of the integration tests' shared Payara Micro ({@code it/support/SharedPayara}): deploys
  * ({@code POST /deploy} with {@code name}, {@code contextRoot} and {@code war}, the path of a WAR file on this
  * machine) and undeploys ({@code POST /undeploy} with {@code name}) the test classes' applications. Answers
- * {@code deployed} or {@code failed} (the reason is in the server's log).
+ * {@code deployed} or {@code failed} (the reason is in the server's log). {@code POST /applications} answers the
+ * names of the deployed applications, one a line (this WAR's among them).
  *
  * <p>Whoever reaches the port could deploy code with it, so every request must carry the token the test run put in
  * {@value #TOKEN_RESOURCE} of this WAR, in {@value #TOKEN_HEADER}; anything else is a 403.
@@ -47,6 +48,10 @@ public class DeployerServlet extends HttpServlet {
         String sent = request.getHeader(TOKEN_HEADER);
         if (sent == null || !MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.UTF_8))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if ("/applications".equals(request.getPathInfo())) {
+            answer(response, String.join("\n", MicroRuntime.deployedApplications()));
             return;
         }
         String name = request.getParameter("name");

@@ -3,6 +3,7 @@ package dev.cognitoee.it.deployer;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collection;
 
 /**
  * Deploys and undeploys applications on the Payara Micro the calling WAR runs in, through Payara Micro's own runtime
@@ -29,6 +30,12 @@ public final class MicroRuntime {
     /** Undeploys the application deployed as {@code name} (Payara logs a warning when there is none). */
     public static void undeploy(String name) {
         call("undeploy", new Class<?>[] {String.class}, name);
+    }
+
+    /** The names of the applications deployed on this Payara Micro (this WAR's own among them). */
+    @SuppressWarnings("unchecked")
+    public static Collection<String> deployedApplications() {
+        return (Collection<String>) call("getDeployedApplicationNames", new Class<?>[0]);
     }
 
     private static Object call(String method, Class<?>[] types, Object... arguments) {

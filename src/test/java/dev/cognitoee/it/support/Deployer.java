@@ -30,17 +30,35 @@ public final class Deployer implements AutoCloseable {
         return deployment;
     }
 
+    /**
+     * Deploys {@code war}, whose deployment must FAIL (a misconfiguration the module must refuse); fails if it
+     * deploys. The deployment's {@link Deployment#output()} is what the server printed while it failed; its URL
+     * answers as Payara answers for a failed application until the class is done.
+     */
+    public Deployment deployFailing(WebArchive war) {
+        Deployment deployment = server.deployFailing(war);
+        deployments.add(deployment);
+        return deployment;
+    }
+
     /** The shared server's HTTP port, for settings that must name it before the WARs are built. */
     public int port() {
         return server.port();
     }
 
-    /** Undeploys what this class deployed, so that the next class finds the server as it was booted. */
+    /**
+     * Undeploys what this class deployed, so that the next class finds the server as it was booted, and checks that
+     * nothing else is left deployed.
+     */
     @Override
     public void close() {
-        if (server.isAlive()) {
-            deployments.forEach(Deployment::undeploy);
+        try {
+            if (server.isAlive()) {
+                deployments.forEach(Deployment::undeploy);
+                server.checkNothingLeftDeployed();
+            }
+        } finally {
+            deployments.clear();
         }
-        deployments.clear();
     }
 }

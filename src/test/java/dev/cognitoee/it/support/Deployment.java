@@ -12,16 +12,22 @@ import java.util.Map;
  */
 public final class Deployment implements PayaraApps {
 
+    /** The end of the output of a deployment still running: whatever the server prints next is its own too. */
+    static final int OPEN = Integer.MAX_VALUE;
+
     private final SharedServer server;
     private final Map<String, String> contextRoots;
     private final List<Path> files;
     private final int outputMark;
+    private final int outputEnd;
 
-    Deployment(SharedServer server, Map<String, String> contextRoots, List<Path> files, int outputMark) {
+    Deployment(SharedServer server, Map<String, String> contextRoots, List<Path> files, int outputMark,
+               int outputEnd) {
         this.server = server;
         this.contextRoots = Map.copyOf(contextRoots);
         this.files = List.copyOf(files);
         this.outputMark = outputMark;
+        this.outputEnd = outputEnd;
     }
 
     /** The base URL of the application deployed from {@code warName}.war ({@code ROOT.war}: the root). */
@@ -39,10 +45,14 @@ public final class Deployment implements PayaraApps {
         }
     }
 
-    /** What the server printed from the start of this deployment on. */
+    /**
+     * What the server printed from the start of this deployment on (for a deployment that had to fail,
+     * {@link Deployer#deployFailing}: what it printed while it failed, nothing after).
+     */
     @Override
     public String output() {
-        return server.process().output().substring(outputMark);
+        String output = server.process().output();
+        return output.substring(outputMark, Math.min(outputEnd, output.length()));
     }
 
     /** The file the shared server prints to (its output since the start of the run). */

@@ -25,6 +25,12 @@ public final class PayaraMicroProcess implements PayaraApps, AutoCloseable {
 
     /** Payara Micro's option for a server that is no cluster member: no Hazelcast at all (boots about twice as fast). */
     public static final String NO_CLUSTER = "--nohazelcast";
+    /**
+     * The system property with JVM options for every server a test boots, before the caller's own: failsafe sets it
+     * (pom.xml, {@code it.serverJvmOptions}: C1 only, {@code -XX:TieredStopAtLevel=1}, which halves the CPU of a
+     * boot; docs/TESTING.md). The benchmarks run outside failsafe, without it: their servers run as in production.
+     */
+    public static final String TEST_JVM_OPTIONS = "cognitoee.testServerJvmOptions";
 
     private final Process process;
     private final int port;
@@ -118,6 +124,10 @@ public final class PayaraMicroProcess implements PayaraApps, AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Djava.io.tmpdir=" + workDir));
+            String testJvmOptions = System.getProperty(TEST_JVM_OPTIONS, "").strip();
+            if (!testJvmOptions.isEmpty()) {
+                command.addAll(List.of(testJvmOptions.split("\\s+")));
+            }
             command.addAll(jvmOptions);
             systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", TestSettings.required("payara.microJar")));
@@ -161,6 +171,11 @@ public final class PayaraMicroProcess implements PayaraApps, AutoCloseable {
             }
         }
         throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + output());
+    }
+
+    /** The CPU time the Payara JVM has used so far (zero when the system does not say). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The operating system's id of the Payara JVM. */

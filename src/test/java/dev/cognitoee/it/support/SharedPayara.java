@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * The server boots when the first class asks for it (booted as {@link PayaraMicroProcess#boot} boots one:
  * {@code --nohazelcast}, server-config/), lives in the run's root {@link ExtensionContext.Store}, and stops at the end
- * of the run; a server that died is replaced for the next class. Each class's WARs are undeployed after the class.
- * A class that needs a server configured otherwise (system properties, boot commands, Hazelcast, a failing
- * deployment at boot, the server's whole log) boots its own {@link PayaraMicroProcess}.
+ * of the run; a server that died is replaced for the next class. Each class's WARs are undeployed after the class
+ * (and a WAR that must fail to deploy goes through {@link Deployer#deployFailing}). A class that needs a server
+ * configured otherwise (system properties, boot commands, Hazelcast, the server's whole log) boots its own
+ * {@link PayaraMicroProcess}.
  */
 public final class SharedPayara implements ParameterResolver {
 

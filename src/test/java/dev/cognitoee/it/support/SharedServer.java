@@ -63,8 +63,8 @@ final class SharedServer implements AutoCloseable {
             long start = System.nanoTime();
             PayaraMicroProcess payara = PayaraMicroProcess.boot(NAME, List.of(deployer), FreePort.next(), Map.of(),
                     List.of(), List.of("-Djava.io.tmpdir=" + TestSettings.buildDir())); // the later -D wins
-            System.out.printf("Shared Payara Micro booted on port %d in %.1f s%n", payara.port(),
-                    (System.nanoTime() - start) / 1e9);
+            System.out.printf("Shared Payara Micro booted on port %d in %.1f s (%.1f s of CPU)%n", payara.port(),
+                    (System.nanoTime() - start) / 1e9, payara.cpuTime().toMillis() / 1e3);
             return new SharedServer(payara, token, warDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,27 +90,18 @@ final class SharedServer implements AutoCloseable {
         long start = System.nanoTime();
         try {
             for (WebArchive war : wars) {
-                String name = war.getName().replaceFirst("\\.war$", "");
-                String contextRoot = name.equals("ROOT") ? "/" : name;
-                Path file = warDir.resolve(name + "-" + exported.incrementAndGet() + ".war");
-                war.as(ZipExporter.class).exportTo(file.toFile(), true);
+                String name = nameOf(war);
+                Path file = export(war, name);
                 files.add(file);
-                if (!call("deploy", Map.of("name", name, "contextRoot", contextRoot, "war", file.toString()))
-                        .equals("deployed")) {
-                    throw new IllegalStateException("Payara Micro did not deploy " + war.getName());
+                if (!loaded(name, file, mark)) {
+                    throw new IllegalStateException("Payara Micro failed to deploy or load " + war.getName());
                 }
-                // Payara's runtime API says "deployed" for an application whose loading failed (a CDI error,
-                // say), which then answers 404 everywhere: its log says otherwise.
-                if (payara.output().substring(mark).contains(LOAD_FAILURE)) {
-                    throw new IllegalStateException("Payara Micro failed to load " + war.getName());
-                }
-                contextRoots.put(name, contextRoot);
+                contextRoots.put(name, contextRoot(name));
             }
         } catch (RuntimeException e) {
-            String output = payara.output().substring(mark);
             IllegalStateException failure = new IllegalStateException("Deploying WAR " + (contextRoots.size() + 1)
                     + " of " + wars.size() + " to the shared Payara Micro failed (" + payara.log()
-                    + "); its output since:\n" + output.substring(Math.max(0, output.length() - LOG_TAIL)), e);
+                    + "); its output since:\n" + outputTail(mark), e);
             try {
                 undeploy(contextRoots.keySet(), files);
             } catch (RuntimeException cleanup) {
@@ -120,7 +111,81 @@ final class SharedServer implements AutoCloseable {
         }
         System.out.printf("Shared Payara Micro: deployed %s in %.1f s%n", contextRoots.keySet(),
                 (System.nanoTime() - start) / 1e9);
-        return new Deployment(this, contextRoots, files, mark);
+        return new Deployment(this, contextRoots, files, mark, Deployment.OPEN);
+    }
+
+    /**
+     * Deploys {@code war}, which must FAIL to deploy or to load (a misconfiguration the module refuses): the returned
+     * deployment's output is what the server printed while it tried, and no more. Whatever Payara kept registered
+     * of it stays until the class is done (its URL answers as a failed application does); a WAR that deploys fails
+     * the class, undeployed at once.
+     */
+    Deployment deployFailing(WebArchive war) {
+        int mark = payara.output().length();
+        String name = nameOf(war);
+        Path file = export(war, name);
+        boolean loaded;
+        try {
+            loaded = loaded(name, file, mark);
+        } catch (RuntimeException e) {
+            undeploy(List.of(name), List.of(file));
+            throw e;
+        }
+        if (loaded) {
+            undeploy(List.of(name), List.of(file));
+            throw new IllegalStateException(war.getName() + " was deployed to the shared Payara Micro, but its "
+                    + "deployment should have failed; the server's output since:\n" + outputTail(mark));
+        }
+        System.out.printf("Shared Payara Micro: %s failed to deploy, as expected%n", war.getName());
+        return new Deployment(this, Map.of(name, contextRoot(name)), List.of(file), mark, payara.output().length());
+    }
+
+    /**
+     * Asks Payara to deploy {@code file} as {@code name}: true when it deployed and loaded it. Payara's runtime API
+     * says "deployed" for an application whose loading failed (a CDI error, say), which then answers 404
+     * everywhere: its log since {@code mark} says otherwise.
+     */
+    private boolean loaded(String name, Path file, int mark) {
+        String answer = call("deploy", Map.of("name", name, "contextRoot", contextRoot(name), "war", file.toString()));
+        return answer.equals("deployed") && !payara.output().substring(mark).contains(LOAD_FAILURE);
+    }
+
+    private static String nameOf(WebArchive war) {
+        return war.getName().replaceFirst("\\.war$", "");
+    }
+
+    private static String contextRoot(String name) {
+        return name.equals("ROOT") ? "/" : name;
+    }
+
+    private Path export(WebArchive war, String name) {
+        Path file = warDir.resolve(name + "-" + exported.incrementAndGet() + ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    private String outputTail(int mark) {
+        String output = payara.output().substring(mark);
+        return output.substring(Math.max(0, output.length() - LOG_TAIL));
+    }
+
+    /**
+     * Checks that nothing but the deployer is deployed, as after the boot: what a class left behind (a failed
+     * deployment Payara kept, say) is undeployed, and named in the exception, so that the next class finds a clean
+     * server.
+     */
+    void checkNothingLeftDeployed() {
+        List<String> deployed = call("applications", Map.of()).lines().filter(name -> !name.isBlank()).toList();
+        if (!deployed.contains(DEPLOYER)) {
+            throw new IllegalStateException("The shared Payara Micro does not list its deployer among its "
+                    + "applications: " + deployed);
+        }
+        List<String> left = deployed.stream().filter(name -> !name.equals(DEPLOYER)).toList();
+        if (!left.isEmpty()) {
+            undeploy(left, List.of());
+            throw new IllegalStateException("Left deployed on the shared Payara Micro after the class (now "
+                    + "undeployed): " + left);
+        }
     }
 
     /** Undeploys the applications called {@code names} and deletes their WAR files. */
@@ -161,6 +226,7 @@ final class SharedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        System.out.printf("Shared Payara Micro used %.1f s of CPU in this run%n", payara.cpuTime().toMillis() / 1e3);
         payara.close();
     }
 }
