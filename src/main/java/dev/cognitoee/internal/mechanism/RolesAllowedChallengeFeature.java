@@ -129,13 +129,9 @@ public class RolesAllowedChallengeFeature implements DynamicFeature {
          * the container is always asked.
          */
         private boolean holdsOneOfTheRoles(SecurityContext security) {
-            if (security.getUserPrincipal() instanceof JsonWebToken token && token.getGroups() != null) {
-                Set<String> groups = token.getGroups();
-                for (String role : roles) {
-                    if (groups.contains(role)) {
-                        return true;
-                    }
-                }
+            Set<String> groups = security.getUserPrincipal() instanceof JsonWebToken token ? token.getGroups() : null;
+            if (groups != null && Arrays.stream(roles).anyMatch(groups::contains)) {
+                return true;
             }
             return Arrays.stream(roles).anyMatch(security::isUserInRole);
         }
